@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  // Every dependency is imported explicitly, so each file shows what it uses.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Framing Lens',
+    description:
+      'Highlights the framing vocabulary of international news and explains what each phrase presupposes.',
+    // storage: the reader's settings. Nothing else: content scripts are declared statically,
+    // the badge needs no permission, and nothing is ever fetched.
+    permissions: ['storage'],
+    action: { default_title: 'Framing Lens' },
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next framing term on the page' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous framing term on the page' },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'framing-lens@example.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['tests/**', '.ci/**', '.output/**', 'node_modules/**'] },
+});
