@@ -1,0 +1,213 @@
+/**
+ * Word tokeniser with inline normalisation.
+ *
+ * What: splits text into word tokens and classifies the gap before each token as soft (spaces,
+ * hyphens and dashes, quotes) or hard (any other punctuation). A term may span soft gaps only, so
+ * "Cold War-era attitude" and "Cold War era attitude" are one phrase while "cold, war-weary" is not.
+ *
+ * Why this way: normalisation (case, Unicode dashes, non-breaking and other spaces, curly quotes
+ * and apostrophes, ligatures, soft hyphens and zero-width characters) happens per code unit while
+ * scanning, so every token keeps its offsets in the original string: the offset map back to the
+ * original text is the identity on token boundaries and costs nothing. A token's hash is computed
+ * on the fly, so the matcher can reject the vast majority of words without building a string.
+ *
+ * Cost: one pass, O(n) in UTF-16 code units, no allocation for tokens the caller does not ask
+ * the key of. ASCII goes through a 128-entry table; other code units are classified once and cached.
+ */
+
+/** Character classes. */
+const WORD = 1;
+const SPACE = 2; // whitespace of any kind: soft gap
+const DASH = 3; // hyphen and every Unicode dash: soft gap
+const QUOTE = 4; // quotation marks: soft gap, an apostrophe when between letters
+const IGNORE = 5; // soft hyphen, zero-width characters: invisible, joins words
+const DOT = 6; // full stop: joins abbreviations ("U.S."), otherwise hard
+const HARD = 7; // everything else
+
+const ascii = new Uint8Array(128).fill(HARD);
+for (let c = 48; c <= 57; c++) ascii[c] = WORD;
+for (let c = 65; c <= 90; c++) ascii[c] = WORD;
+for (let c = 97; c <= 122; c++) ascii[c] = WORD;
+for (const c of [9, 10, 11, 12, 13, 32]) ascii[c] = SPACE;
+ascii[45] = DASH;
+ascii[34] = QUOTE;
+ascii[39] = QUOTE;
+ascii[96] = QUOTE;
+ascii[46] = DOT;
+
+const SPACES = new Set([0x00a0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2039, 0x203a, 0x2032, 0x2033]);
+const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+/** Latin ligatures and what they stand for. */
+const LIGATURES: Record<number, string> = {
+  0xfb00: 'ff', 0xfb01: 'fi', 0xfb02: 'fl', 0xfb03: 'ffi', 0xfb04: 'ffl', 0xfb05: 'st', 0xfb06: 'st',
+};
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const wide = new Map<number, number>();
+
+/** The class of one UTF-16 code unit. Surrogates count as word characters (letters beyond the BMP). */
+function classOf(c: number): number {
+  if (c < 128) return ascii[c]!;
+  let k = wide.get(c);
+  if (k === undefined) {
+    if (c >= 0x2000 && c <= 0x200a) k = SPACE;
+    else if (SPACES.has(c)) k = SPACE;
+    else if (DASHES.has(c)) k = DASH;
+    else if (QUOTES.has(c)) k = QUOTE;
+    else if (INVISIBLE.has(c)) k = IGNORE;
+    else if (c >= 0xd800 && c <= 0xdfff) k = WORD;
+    else k = WORD_CHAR.test(String.fromCharCode(c)) ? WORD : HARD;
+    wide.set(c, k);
+  }
+  return k;
+}
+
+const lower = new Map<number, string>();
+/** The folded (lower-case, ligature-expanded) form of a non-ASCII word code unit. */
+function foldWide(c: number): string {
+  let s = lower.get(c);
+  if (s === undefined) {
+    s = LIGATURES[c] ?? String.fromCharCode(c).toLowerCase();
+    lower.set(c, s);
+  }
+  return s;
+}
+
+/** Hash step shared by {@link hashKey} and the scanner; keys and scans must agree. */
+function mix(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/** The hash of a folded token key, as the scanner computes it for the same token in text. */
+export function hashKey(key: string): number {
+  let h = 7;
+  for (let i = 0; i < key.length; i++) h = mix(h, key.charCodeAt(i));
+  return h;
+}
+
+/** A token found by {@link TokenScanner.next}; fields are overwritten on each call. */
+export interface TokenCursor {
+  /** Offset of the first code unit, in the original text. */
+  start: number;
+  /** Offset after the last code unit, in the original text. */
+  end: number;
+  /** Hash of the folded key (see {@link hashKey}). */
+  hash: number;
+  /** True when the gap before this token (from the previous token) is soft. */
+  softBefore: boolean;
+}
+
+/**
+ * Scans tokens out of one text run. Reuse one scanner for many runs with {@link reset}.
+ * Apostrophes and abbreviation dots are part of a token only between word characters.
+ */
+export class TokenScanner implements TokenCursor {
+  start = 0;
+  end = 0;
+  hash = 7;
+  softBefore = false;
+  private text = '';
+  private pos = 0;
+  private hasPrevious = false;
+
+  /** Starts scanning `text` at `from`; a token right after `from > 0` counts as following a soft gap only if the gap is soft. */
+  reset(text: string, from = 0): this {
+    this.text = text;
+    this.pos = from;
+    this.end = from;
+    this.hasPrevious = from > 0;
+    return this;
+  }
+
+  /** Advances to the next token; false at the end of the text. */
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = this.pos;
+    let soft = true;
+    // Gap: skip to the next word character, noting whether anything hard lies between.
+    while (i < n) {
+      const k = classOf(text.charCodeAt(i));
+      if (k === WORD) break;
+      if (k === HARD || k === DOT) soft = false;
+      i++;
+    }
+    if (i >= n) {
+      this.pos = n;
+      return false;
+    }
+    this.softBefore = soft && this.hasPrevious;
+    this.hasPrevious = true;
+    this.start = i;
+    let h = 7;
+    let segStart = i;
+    let abbrev = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const k = classOf(c);
+      if (k === WORD) {
+        if (c < 128) h = mix(h, c >= 65 && c <= 90 ? c + 32 : c);
+        else {
+          const f = foldWide(c);
+          for (let j = 0; j < f.length; j++) h = mix(h, f.charCodeAt(j));
+        }
+        i++;
+      } else if (k === IGNORE) {
+        i++;
+      } else if (i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) {
+        if (k === QUOTE && (c === 39 || c === 0x2019)) {
+          // An apostrophe between letters: "Russia's", "Russia’s".
+          h = mix(h, 39);
+          i++;
+        } else if (k === DOT && i - segStart === 1 && (i + 2 >= n || classOf(text.charCodeAt(i + 2)) !== WORD)) {
+          // A dot between single letters: "U.S", "U.K" (the key drops the dots).
+          abbrev = true;
+          i++;
+          segStart = i;
+        } else break;
+      } else break;
+    }
+    // The closing dot of an abbreviation ("U.S.") belongs to it, so "U.S.-led" stays one phrase.
+    if (abbrev && i < n && text.charCodeAt(i) === 46) i++;
+    this.end = i;
+    this.hash = h;
+    this.pos = i;
+    return true;
+  }
+}
+
+/** The folded key of the token at `[start, end)`: lower case, ligatures expanded, no dots or invisibles, apostrophes straight. */
+export function tokenKey(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const k = classOf(c);
+    if (k === WORD) out += c < 128 ? String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c) : foldWide(c);
+    else if (k === QUOTE) out += "'";
+  }
+  return out;
+}
+
+/** One token of {@link tokenise}. */
+export interface Token {
+  key: string;
+  start: number;
+  end: number;
+  softBefore: boolean;
+}
+
+/** All tokens of `text` with their keys: for compiling patterns and for tests, not hot paths. */
+export function tokenise(text: string): Token[] {
+  const scanner = new TokenScanner().reset(text);
+  const out: Token[] = [];
+  while (scanner.next()) {
+    out.push({
+      key: tokenKey(text, scanner.start, scanner.end),
+      start: scanner.start,
+      end: scanner.end,
+      softBefore: scanner.softBefore,
+    });
+  }
+  return out;
+}
