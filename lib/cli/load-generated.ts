@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CompiledLexicon, FullLexicon } from '../lexicon/schema.ts';
+
+/** The `lexicon/` folder of this package. */
+export const LEXICON_DIR = fileURLToPath(new URL('../../lexicon', import.meta.url));
+
+function readGenerated<T>(name: string): T {
+  const path = `${LEXICON_DIR}/generated/${name}`;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}; run \`npm run lexicon\` first`);
+  }
+}
+
+/** The compiled lexicon the content script ships. */
+export const loadCompiled = (): CompiledLexicon => readGenerated<CompiledLexicon>('compiled.json');
+/** The full lexicon the popup ships. */
+export const loadFull = (): FullLexicon => readGenerated<FullLexicon>('lexicon.json');

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createMatcher } from '../match/create-matcher.ts';
+import { learnLexicon } from '../lexicon/build/learn-lexicon.ts';
+import { LexiconError } from '../lexicon/schema.ts';
+import { LEXICON_DIR, loadCompiled, loadFull } from './load-generated.ts';
+import { scanText, type ScanHit } from './scan-file.ts';
+
+const USAGE = `usage: framing-lens <command> [options]
+
+  scan [--json] FILE...    find framing terms in .txt or .html files
+  terms [--json]           list the lexicon
+  learn [--check]          rebuild lexicon/generated from the sources and the corpus
+                           (--check: fail if the generated files are stale, write nothing)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`framing-lens: ${message}\n`);
+  process.exit(1);
+}
+
+function scan(args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (positionals.length === 0) fail('scan needs at least one FILE\n' + USAGE);
+  const lexicon = loadCompiled();
+  const matcher = createMatcher(lexicon.trie);
+  const hits: ScanHit[] = [];
+  for (const file of positionals) {
+    if (!existsSync(file)) fail(`${file}: no such file`);
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (error) {
+      fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    hits.push(...scanText(file, content, lexicon, matcher));
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(hits, null, 1)}\n`);
+    return;
+  }
+  const labels = new Map(lexicon.terms.map((t) => [t.id, t.label]));
+  for (const file of positionals) {
+    const mine = hits.filter((h) => h.file === file);
+    process.stdout.write(`${file}: ${mine.length} framing terms\n`);
+    for (const h of mine) process.stdout.write(`  ${String(h.start).padStart(7)}-${String(h.end).padEnd(7)} ${h.category.padEnd(18)} ${labels.get(h.term)}: “${h.text.replace(/\s+/g, ' ')}”\n`);
+  }
+  process.stdout.write('\ncounts per category\n');
+  for (const category of lexicon.categories) {
+    const n = hits.filter((h) => h.category === category.id).length;
+    process.stdout.write(`  ${category.label.padEnd(50)} ${String(n).padStart(5)}\n`);
+  }
+  process.stdout.write(`  ${'total'.padEnd(50)} ${String(hits.length).padStart(5)}\n`);
+}
+
+function terms(args: string[]): void {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const full = loadFull();
+  if (values.json) {
+    const out = full.terms.map((t) => ({
+      id: t.id,
+      label: t.label,
+      category: t.category,
+      gloss: t.gloss,
+      patterns: t.patterns,
+      variants: t.variants,
+      examples: t.examples.map((e) => ({ doc: e.doc, sentence: e.sentence, start: e.start, end: e.end, note: e.note, voice: e.voice, actors: e.actors })),
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+    return;
+  }
+  for (const category of full.categories) {
+    const mine = full.terms.filter((t) => t.category === category.id);
+    process.stdout.write(`\n${category.label} (${mine.length})\n  ${category.description}\n`);
+    for (const t of mine) process.stdout.write(`  - ${t.label.padEnd(42)} ${String(t.occurrences).padStart(3)} in corpus  ${t.gloss}\n`);
+  }
+}
+
+function learn(args: string[]): void {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false }, 'allow-missing-notes': { type: 'boolean', default: false } } });
+  const started = performance.now();
+  const result = learnLexicon(LEXICON_DIR, { allowMissingNotes: values['allow-missing-notes'] });
+  const out = join(LEXICON_DIR, 'generated');
+  if (values.check) {
+    const stale = Object.entries(result.files).filter(([name, content]) => !existsSync(join(out, name)) || readFileSync(join(out, name), 'utf8') !== content);
+    if (stale.length > 0) fail(`lexicon/generated is stale (${stale.map(([n]) => n).join(', ')}): run \`npm run lexicon\` and commit the result`);
+  } else {
+    mkdirSync(out, { recursive: true });
+    for (const [name, content] of Object.entries(result.files)) writeFileSync(join(out, name), content);
+  }
+  if (result.missingNotes) process.stdout.write(`examples without a curator note (paste into lexicon/notes/<category>.yaml):\n${result.missingNotes}\n`);
+  const s = result.stats;
+  process.stdout.write(
+    `lexicon: ${s.families} families in ${s.categories} categories, ${s.variants} variants; corpus: ${s.occurrences} occurrences of ${s.familiesInCorpus} families, ${s.examples} examples; ${s.candidates} candidates; ${(performance.now() - started).toFixed(0)} ms${values.check ? ' (fresh)' : ''}\n`,
+  );
+}
+
+/** Runs the command line with `argv` (without node and the script). */
+export function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'scan') scan(rest);
+    else if (command === 'terms') terms(rest);
+    else if (command === 'learn') learn(rest);
+    else if (command === undefined || command === '--help' || command === '-h') process.stdout.write(USAGE);
+    else fail(`unknown command "${command}"\n${USAGE}`);
+  } catch (error) {
+    if (error instanceof LexiconError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail((error as Error).message);
+    throw error;
+  }
+}
+
+if (process.argv[1] && /main\.ts$/.test(process.argv[1])) main(process.argv.slice(2));

@@ -1,0 +1,71 @@
+import nlp from 'compromise';
+import { wordFrequencies } from './word-frequencies.ts';
+
+/** Prefixes that are written closed up, hyphenated or spaced: "multipolar", "multi-polar", "multi polar". */
+const PREFIXES = ['anti', 'bi', 'co', 'counter', 'geo', 'inter', 'multi', 'neo', 'non', 'post', 'pre', 'super', 'trans', 'uni'];
+const DASHES = ['\u2010', '\u2011', '\u2013', '\u2014'];
+
+function inflections(phrase: string): string[] {
+  const words = phrase.split(' ');
+  const last = words[words.length - 1]!;
+  if (!/^[a-z]+$/i.test(last) || last.length < 3) return [];
+  const inContext = nlp(phrase).terms().last();
+  if (inContext.has('#Adjective') || inContext.has('#Verb') && !inContext.has('#Noun')) return [];
+  // compromise's typings give nouns() the base View type; the plugin methods are there at run time.
+  const alone = nlp(`the ${last}`).nouns() as unknown as { found: boolean; clone(): { toPlural(): { text(): string }; toSingular(): { text(): string } } };
+  if (!alone.found) return [];
+  const forms = new Set<string>();
+  const plural = alone.clone().toPlural().text().replace(/^the /, '');
+  const singular = alone.clone().toSingular().text().replace(/^the /, '');
+  for (const form of [plural, singular]) {
+    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== last.toLowerCase()) forms.add(form);
+  }
+  return [...forms].map((form) => [...words.slice(0, -1), form].join(' '));
+}
+
+function spellings(phrase: string): string[] {
+  const out = new Set<string>([phrase]);
+  // Compounds: hyphen, space and closed-up forms of each hyphenated pair.
+  if (phrase.includes('-')) {
+    out.add(phrase.replace(/-/g, ' '));
+    // Closed up only after a known prefix: "multi-polar" → "multipolar", never "Cold Warera".
+    const closed = phrase.replace(/(^|[\s-])(\p{L}+)-(?=\p{L})/gu, (all, before: string, left: string) =>
+      PREFIXES.includes(left.toLowerCase()) ? `${before}${left}` : all,
+    );
+    out.add(closed);
+  }
+  // Known prefixes written closed up get their hyphenated and spaced forms.
+  for (const word of phrase.split(/[\s-]+/)) {
+    const lower = word.toLowerCase();
+    for (const prefix of PREFIXES) {
+      const rest = lower.slice(prefix.length);
+      if (lower.startsWith(prefix) && rest.length > 3 && wordFrequencies().has(rest)) {
+        const head = word.slice(0, prefix.length);
+        const tail = word.slice(prefix.length);
+        out.add(phrase.replace(word, `${head}-${tail}`));
+        out.add(phrase.replace(word, `${head} ${tail}`));
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The variants of one pattern: spellings (hyphen/space/closed-up), singular and plural of the last
+ * word (compromise's noun inflection), each also with Unicode dashes where it has a hyphen. The
+ * matcher folds dashes and spaces itself; dash forms are listed so readers and tests see them.
+ * Sorted, lower-case, no duplicates.
+ */
+export function generateVariants(pattern: string, exclude: readonly string[] = []): string[] {
+  const base = pattern.trim().replace(/\s+/g, ' ');
+  const out = new Set<string>();
+  for (const spelling of spellings(base)) {
+    out.add(spelling);
+    for (const form of inflections(spelling)) out.add(form);
+  }
+  for (const form of [...out]) {
+    if (form.includes('-')) for (const dash of DASHES) out.add(form.replaceAll('-', dash));
+  }
+  const excluded = new Set(exclude.map((e) => e.toLowerCase()));
+  return [...new Set([...out].map((v) => v.toLowerCase()))].filter((v) => !excluded.has(v)).sort();
+}

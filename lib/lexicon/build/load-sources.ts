@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import {
+  categorySchema,
+  describeIssues,
+  documentMetaSchema,
+  LexiconError,
+  noteSchema,
+  termSourceSchema,
+  type Category,
+  type DocumentMeta,
+  type Note,
+  type TermSource,
+} from '../schema.ts';
+
+/** Everything the curator writes, validated. */
+export interface LexiconSources {
+  categories: Category[];
+  /** Term families with the category their file names. */
+  terms: (TermSource & { category: string; file: string })[];
+  documents: (DocumentMeta & { text: string })[];
+  /** Notes by term id. */
+  notes: Map<string, (Note & { file: string })[]>;
+}
+
+function readYaml(path: string, display: string): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LexiconError(`${display}: cannot read file (${(error as Error).message})`);
+  }
+  try {
+    return parseYaml(raw, { prettyErrors: true });
+  } catch (error) {
+    throw new LexiconError(`${display}: invalid YAML: ${(error as Error).message}`);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, display: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const idOf = (i: number): string | undefined => {
+    const entry = Array.isArray(data) ? (data[i] as { id?: unknown } | undefined) : undefined;
+    return typeof entry?.id === 'string' ? entry.id : undefined;
+  };
+  throw new LexiconError(describeIssues(display, result.error.issues, idOf));
+}
+
+/**
+ * Reads and validates the lexicon sources under `dir` (the `lexicon/` folder). Throws a
+ * {@link LexiconError} naming the file, the term id and the field of the first bad file.
+ */
+export function loadSources(dir: string): LexiconSources {
+  const rel = (...parts: string[]) => join(basename(dir), ...parts);
+  const categories = validate(z.array(categorySchema).min(1), readYaml(join(dir, 'categories.yaml'), rel('categories.yaml')), rel('categories.yaml'));
+  const categoryIds = new Set(categories.map((c) => c.id));
+  const duplicateCategory = categories.find((c, i) => categories.findIndex((d) => d.id === c.id) !== i);
+  if (duplicateCategory) throw new LexiconError(`${rel('categories.yaml')}: category "${duplicateCategory.id}": field "id": is used twice`);
+
+  const terms: LexiconSources['terms'] = [];
+  for (const name of readdirSync(join(dir, 'terms')).filter((f) => f.endsWith('.yaml')).sort()) {
+    const display = rel('terms', name);
+    const category = name.replace(/\.yaml$/, '');
+    if (!categoryIds.has(category)) {
+      throw new LexiconError(`${display}: field "category": unknown category "${category}" (the file name must be a category id from categories.yaml)`);
+    }
+    const families = validate(z.array(termSourceSchema), readYaml(join(dir, 'terms', name), display) ?? [], display);
+    for (const family of families) terms.push({ ...family, category, file: display });
+  }
+  const seen = new Map<string, string>();
+  for (const term of terms) {
+    const other = seen.get(term.id);
+    if (other) throw new LexiconError(`${term.file}: term "${term.id}": field "id": already used in ${other}`);
+    seen.set(term.id, term.file);
+  }
+  for (const term of terms) {
+    for (const related of term.related) {
+      if (!seen.has(related)) throw new LexiconError(`${term.file}: term "${term.id}": field "related": unknown term id "${related}"`);
+    }
+  }
+
+  const metaFile = rel('corpus', 'metadata.yaml');
+  const metas = validate(z.array(documentMetaSchema).min(1), readYaml(join(dir, 'corpus', 'metadata.yaml'), metaFile), metaFile);
+  const listed = new Set(metas.map((m) => m.file));
+  for (const file of readdirSync(join(dir, 'corpus')).filter((f) => f.endsWith('.txt'))) {
+    if (!listed.has(file)) throw new LexiconError(`${metaFile}: document "${file}": field "file": the corpus has this document but the metadata does not list it`);
+  }
+  const documents = metas.map((meta) => {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, 'corpus', meta.file), 'utf8');
+    } catch {
+      throw new LexiconError(`${metaFile}: document "${meta.file}": field "file": no such file in ${rel('corpus')}`);
+    }
+    for (const line of meta.furniture) {
+      if (!text.includes(line)) throw new LexiconError(`${metaFile}: document "${meta.file}": field "furniture": "${line}" is not in the document`);
+    }
+    return { ...meta, text };
+  });
+
+  const notes = new Map<string, (Note & { file: string })[]>();
+  let noteFiles: string[] = [];
+  try {
+    noteFiles = readdirSync(join(dir, 'notes')).filter((f) => f.endsWith('.yaml')).sort();
+  } catch {
+    noteFiles = [];
+  }
+  for (const name of noteFiles) {
+    const display = rel('notes', name);
+    const data = readYaml(join(dir, 'notes', name), display) ?? {};
+    const byTerm = validate(z.record(z.string(), z.array(noteSchema)), data, display);
+    for (const [termId, list] of Object.entries(byTerm)) {
+      if (!seen.has(termId)) throw new LexiconError(`${display}: term "${termId}": unknown term id (no family has it)`);
+      for (const [i, note] of list.entries()) {
+        if (!listed.has(note.doc)) throw new LexiconError(`${display}: term "${termId}": field "${i}.doc": unknown document "${note.doc}"`);
+      }
+      notes.set(termId, [...(notes.get(termId) ?? []), ...list.map((n) => ({ ...n, file: display }))]);
+    }
+  }
+  return { categories, terms, documents, notes };
+}

@@ -1,0 +1,85 @@
+import nlp from 'compromise';
+import type { Voice } from '../lexicon/schema.ts';
+
+/** Verbs that attribute words or views to someone ("the ministry said", "as Kortunov observed"). */
+const SPEECH_VERBS = new Set([
+  'say', 'state', 'note', 'stress', 'argue', 'tell', 'declare', 'call', 'condemn', 'urge', 'emphasize',
+  'emphasise', 'point', 'claim', 'assert', 'describe', 'accuse', 'observe', 'write', 'add', 'insist',
+  'warn', 'reiterate', 'confirm', 'announce', 'suggest', 'label', 'brand', 'dub', 'term', 'opine', 'vow',
+  'proclaim', 'allege', 'refer', 'portray', 'highlight', 'put', 'oppose', 'believe', 'agree',
+]);
+const OPEN = new Set(['“', '‘', '«', '„', '‹']);
+const CLOSE = new Set(['”', '’', '»', '‟', '›']);
+
+/** Quoted spans `[open, close]` in a sentence; straight quotes pair up in order. */
+function quotedSpans(sentence: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const stack: number[] = [];
+  let straight = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '"') {
+      if (straight < 0) straight = i;
+      else {
+        spans.push([straight, i]);
+        straight = -1;
+      }
+    } else if (OPEN.has(c)) {
+      // ‘ doubles as an apostrophe only when it closes; an opening one follows a non-letter.
+      if (c !== '‘' || i === 0 || !/\p{L}/u.test(sentence[i - 1]!)) stack.push(i);
+    } else if (CLOSE.has(c)) {
+      const isApostrophe = c === '’' && i > 0 && /\p{L}/u.test(sentence[i - 1]!) && /\p{L}/u.test(sentence[i + 1] ?? '');
+      if (!isApostrophe && stack.length > 0) spans.push([stack.pop()!, i]);
+    }
+  }
+  return spans;
+}
+
+/**
+ * The voice in which `sentence` uses the term at `[start, end)`:
+ * - `distancing`: "so-called" before it, or scare quotes around just the term (four words or fewer);
+ * - `quotation`: inside a longer quoted passage;
+ * - `attributed`: reported speech or views ("the joint statement says", "according to", "as X put it");
+ * - `author`: otherwise, the writer's own words.
+ * Uses compromise to find verbs of saying by their infinitive.
+ */
+export function classifyVoice(sentence: string, start: number, end: number): Voice {
+  const before = sentence.slice(Math.max(0, start - 12), start).toLowerCase();
+  if (/so[\s\u2010-\u2014-]called\s*["“‘«]?\s*$/u.test(before)) return 'distancing';
+  for (const [open, close] of quotedSpans(sentence)) {
+    const overlaps = open < end && close >= start;
+    if (!overlaps) continue;
+    const quoted = sentence.slice(open + 1, close).trim();
+    const words = quoted.split(/\s+/).filter(Boolean).length;
+    if (words <= 4) return 'distancing';
+    if (open < start) return 'quotation';
+  }
+  const doc = nlp(sentence);
+  if (doc.has('according to') || doc.has('as [.+] (put|puts) it')) return 'attributed';
+  const verbs = doc.verbs().toInfinitive().out('array') as string[];
+  for (const verb of verbs) {
+    if (verb.toLowerCase().split(/\s+/).some((word) => SPEECH_VERBS.has(word))) return 'attributed';
+  }
+  return 'author';
+}
+
+/** People, places and organisations that compromise finds in a sentence, de-duplicated, in order. */
+export function findActors(sentence: string): string[] {
+  const doc = nlp(sentence);
+  const names = [
+    ...(doc.people().out('array') as string[]),
+    ...(doc.organizations().out('array') as string[]),
+    ...(doc.places().out('array') as string[]),
+  ];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/^[\s"“”'‘’(]+|[\s"“”'‘’),.;:!?]+$/gu, '').replace(/[’']s$/u, '');
+    const key = name.toLowerCase();
+    if (name.length > 1 && !seen.has(key)) {
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out;
+}
