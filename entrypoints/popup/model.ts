@@ -1,0 +1,146 @@
+import { computed, signal } from '@preact/signals';
+import type { browser as browserApi } from 'wxt/browser';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/settings-item.ts';
+import { parseReport, sendMessage } from '../../lib/ext/protocol.ts';
+import type { FullLexicon } from '../../lib/lexicon/schema.ts';
+import type { PageReport } from '../../lib/page/build-report.ts';
+import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/popup/page-summary.ts';
+import { DEFAULT_SETTINGS, siteKey, type Settings } from '../../lib/settings/settings.ts';
+
+/** What the page view shows. */
+export type PageState =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'ready'; report: TabReport };
+
+export type View = { name: 'page' } | { name: 'term'; id: string } | { name: 'glossary' } | { name: 'settings' };
+
+/**
+ * The popup's state and actions. Settings mirror storage; the page report comes from the tab's
+ * frames; everything derived is computed. Components only read signals and call actions.
+ */
+export function createPopupModel(lexicon: FullLexicon, browser: typeof browserApi, url: URL) {
+  const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
+  const page = signal<PageState>({ kind: 'loading' });
+  const termMatch = /^#term=([a-z0-9-]+)$/.exec(url.hash);
+  const view = signal<View>(termMatch && lexicon.terms.some((t) => t.id === termMatch[1]) ? { name: 'term', id: termMatch[1]! } : { name: 'page' });
+  const history: View[] = [];
+  const query = signal('');
+  const tabId = signal<number | null>(null);
+  /** The occurrence last revealed, per term, for next/previous. */
+  const revealed = signal<Record<string, number>>({});
+
+  const report = computed(() => (page.value.kind === 'ready' ? page.value.report : null));
+  const summary = computed(() => (report.value ? summarise(lexicon, report.value) : null));
+  const found = computed(() => (report.value ? groupFound(lexicon, report.value.counts) : []));
+  const results = computed(() => searchTerms(lexicon, query.value));
+  const site = computed(() => (report.value ? siteKey(report.value.host) : null));
+
+  async function fetchReport(id: number): Promise<PageState> {
+    let frames: number[] = [];
+    try {
+      frames = await sendMessage('getFrames', { tabId: id });
+    } catch {
+      frames = [];
+    }
+    if (!frames.includes(0)) frames = [0, ...frames];
+    const reports: { frameId: number; report: PageReport }[] = [];
+    for (const frameId of frames) {
+      try {
+        const r = parseReport(await sendMessage('getReport', undefined, { tabId: id, frameId }));
+        if (r) reports.push({ frameId, report: r });
+      } catch {
+        // A frame without our content script (or gone): skip it.
+      }
+    }
+    const merged = mergeReports(reports);
+    if (!merged || reports[0]?.frameId !== 0) {
+      let tabUrl = '';
+      try {
+        tabUrl = (await browser.tabs.get(id)).url ?? '';
+      } catch {
+        tabUrl = '';
+      }
+      return {
+        kind: 'unavailable',
+        reason: /^https?:/.test(tabUrl) || tabUrl === ''
+          ? 'Framing Lens has not scanned this tab yet. Reload the page to scan it.'
+          : 'Framing Lens cannot read this kind of page (browser pages and extension stores are off limits to every extension).',
+      };
+    }
+    return { kind: 'ready', report: merged };
+  }
+
+  async function refresh(): Promise<void> {
+    if (tabId.value === null) return;
+    page.value = await fetchReport(tabId.value);
+  }
+
+  return {
+    lexicon,
+    settings,
+    page,
+    view,
+    query,
+    report,
+    summary,
+    found,
+    results,
+    site,
+    revealed,
+    async load() {
+      settings.value = await loadSettings();
+      watchSettings((s) => {
+        settings.value = s;
+        // The content script repaints by itself; the report's active flag may change.
+        void refresh();
+      });
+      const fromQuery = Number(url.searchParams.get('tabId'));
+      if (Number.isInteger(fromQuery) && fromQuery > 0) tabId.value = fromQuery;
+      else {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        tabId.value = tab?.id ?? null;
+      }
+      if (tabId.value === null) page.value = { kind: 'unavailable', reason: 'No tab to scan.' };
+      else await refresh();
+      document.documentElement.dataset.ready = 'true';
+    },
+    refresh,
+    open(next: View) {
+      history.push(view.value);
+      view.value = next;
+    },
+    back() {
+      view.value = history.pop() ?? { name: 'page' };
+    },
+    /** Scrolls the page to the next (or previous) occurrence of a term and flashes it. */
+    async reveal(termId: string, delta: 1 | -1 | 0, at?: number) {
+      const list = report.value?.occurrences.filter((o) => o.term === termId) ?? [];
+      if (list.length === 0 || tabId.value === null) return;
+      const current = revealed.value[termId] ?? -1;
+      const position = at ?? (((current + delta) % list.length) + list.length) % list.length;
+      const o = list[position]!;
+      revealed.value = { ...revealed.value, [termId]: position };
+      await sendMessage('reveal', { index: o.index }, { tabId: tabId.value, frameId: o.frameId }).catch(() => false);
+    },
+    async setCategory(id: string, on: boolean) {
+      await updateSettings((s) => ({ ...s, disabledCategories: on ? s.disabledCategories.filter((c) => c !== id) : [...new Set([...s.disabledCategories, id])].sort() }));
+    },
+    async setSite(on: boolean) {
+      const key = site.value;
+      if (!key) return;
+      await updateSettings((s) => ({ ...s, disabledSites: on ? s.disabledSites.filter((h) => h !== key) : [...new Set([...s.disabledSites, key])].sort() }));
+    },
+    async setEnabled(on: boolean) {
+      await updateSettings((s) => ({ ...s, enabled: on }));
+    },
+    async setBadge(on: boolean) {
+      await updateSettings((s) => ({ ...s, badge: on }));
+    },
+    async setStyle(style: Settings['style']) {
+      await updateSettings((s) => ({ ...s, style }));
+    },
+  };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;

@@ -1,0 +1,57 @@
+import type { browser as browserApi } from 'wxt/browser';
+import { createBadgeCounter } from '../report/badge-counter.ts';
+import { isIndex, onMessage, sendMessage } from './protocol.ts';
+import { loadSettings, watchSettings } from './settings-item.ts';
+
+/**
+ * The service worker: sums the terms each frame reports into the toolbar badge, tells the popup
+ * which frames of a tab found terms, relays the keyboard commands to the active tab, and opens a
+ * term's explanation from the hover card. It keeps no page text.
+ */
+export function runBackground(browser: typeof browserApi): void {
+  const counter = createBadgeCounter();
+  let badgeOn = true;
+
+  const paint = (tabId: number) => {
+    const total = counter.total(tabId);
+    const text = badgeOn && total > 0 ? String(total > 999 ? '999+' : total) : '';
+    browser.action.setBadgeText({ tabId, text }).catch(() => {});
+  };
+
+  void browser.action.setBadgeBackgroundColor({ color: '#3b3b98' }).catch(() => {});
+  void loadSettings().then((s) => {
+    badgeOn = s.badge;
+  });
+  watchSettings((s) => {
+    badgeOn = s.badge;
+    for (const tabId of counter.tabs()) paint(tabId);
+  });
+
+  onMessage('frameCount', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.id !== browser.runtime.id || !isIndex(data?.count)) return;
+    counter.set(tabId, sender.frameId ?? 0, data.count);
+    paint(tabId);
+  });
+  onMessage('getFrames', ({ data }) => (isIndex(data?.tabId) ? counter.frames(data.tabId) : []));
+  onMessage('openTerm', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !/^[a-z0-9-]{1,80}$/.test(data.id)) return;
+    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#term=${data.id}`) });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => counter.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading in the tab: its frames will report afresh.
+    if (change.status === 'loading') {
+      counter.forget(tabId);
+      paint(tabId);
+    }
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    const delta = command === 'next-term' ? 1 : command === 'previous-term' ? -1 : 0;
+    if (!delta) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void sendMessage('step', { delta: delta as 1 | -1 }, { tabId: tab.id, frameId: 0 }).catch(() => {});
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import type { CompiledLexicon } from '../lexicon/schema.ts';
+
+/** At most this many occurrences travel to the popup; counts are always complete. */
+export const MAX_REPORTED_OCCURRENCES = 1000;
+
+/** One occurrence as the popup sees it. */
+export interface ReportOccurrence {
+  /** Position in the page's document order; `reveal` takes it. */
+  index: number;
+  term: string;
+  category: string;
+  text: string;
+  sentence: string;
+  /** The term's offsets in `sentence`. */
+  start: number;
+  end: number;
+}
+
+/** What a frame found, as sent to the popup. Plain data, validated on receipt. */
+export interface PageReport {
+  url: string;
+  host: string;
+  /** False when the reader switched the extension off here (site or master switch). */
+  active: boolean;
+  words: number;
+  total: number;
+  /** Count per family id, families with no match left out. */
+  counts: Record<string, number>;
+  occurrences: ReportOccurrence[];
+}
+
+/** The minimal shape of a page match the report needs. */
+export interface ReportableMatch {
+  term: number;
+  category: string;
+  text: string;
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** Builds the report of a frame from its matches, in document order. O(matches). */
+export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; host: string; active: boolean; words: number }): PageReport {
+  const counts: Record<string, number> = {};
+  const occurrences: ReportOccurrence[] = [];
+  matches.forEach((m, index) => {
+    const id = lexicon.terms[m.term]!.id;
+    counts[id] = (counts[id] ?? 0) + 1;
+    if (occurrences.length < MAX_REPORTED_OCCURRENCES) {
+      occurrences.push({ index, term: id, category: m.category, text: m.text, sentence: m.sentence, start: m.sentenceStart, end: m.sentenceEnd });
+    }
+  });
+  return { ...page, total: matches.length, counts, occurrences };
+}
+
+/** Counts per category of a report. */
+export function countByCategory(lexicon: { categories: readonly { id: string }[]; terms: readonly { id: string; category: string }[] }, counts: Record<string, number>): Record<string, number> {
+  const category = new Map(lexicon.terms.map((t) => [t.id, t.category]));
+  const out: Record<string, number> = Object.fromEntries(lexicon.categories.map((c) => [c.id, 0]));
+  for (const [id, n] of Object.entries(counts)) {
+    const c = category.get(id);
+    if (c !== undefined) out[c] = (out[c] ?? 0) + n;
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+import type { Matcher } from '../match/create-matcher.ts';
+import type { CompiledLexicon } from '../lexicon/schema.ts';
+import { blockOf, isInExcludedSubtree, isInline, UI_ATTRIBUTE, walkRuns, type TextRun } from './collect-runs.ts';
+import type { Scheduler } from './create-scheduler.ts';
+import { cutSentence } from './cut-sentence.ts';
+import type { Renderer } from './renderers/renderer.ts';
+import { toDomSpan, type DomSpan } from './to-dom-range.ts';
+
+/** A term found on the page. */
+export interface PageMatch {
+  /** Index of the family in the compiled lexicon. */
+  term: number;
+  category: string;
+  /** The matched text, as the page shows it. */
+  text: string;
+  /** The sentence around it, for the popup's voice analysis. */
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  span: DomSpan;
+  handle: unknown;
+}
+
+/** Options for {@link createPageScanner}. */
+export interface PageScannerOptions {
+  document: Document;
+  lexicon: CompiledLexicon;
+  matcher: Matcher;
+  renderer: Renderer;
+  scheduler: Scheduler;
+  /** Called after a batch of work changed what was found. */
+  onChange?: () => void;
+  /** When more mutation records than this arrive at once, rescan the page instead. */
+  rescanThreshold?: number;
+  /** Whether a block is rendered (`checkVisibility`); checked only for blocks with matches. */
+  isVisible?: (block: Element) => boolean;
+}
+
+/** The live scanner of one document. */
+export interface PageScanner {
+  /** Scans the page and starts following its changes. */
+  start(): void;
+  /** Forgets everything and scans again (SPA navigation). */
+  reset(): void;
+  /** The matches in document order. */
+  matches(): PageMatch[];
+  /** Words scanned so far, for densities. */
+  words(): number;
+  /** Resolves when queued work is done. */
+  whenIdle(): Promise<void>;
+  /** Stops observing and removes every highlight. */
+  dispose(): void;
+}
+
+/**
+ * Finds every term family in a document, paints it and keeps up with changes.
+ *
+ * Mutation batching: the observer callback only queues records and asks the scheduler for a
+ * slice. A slice turns the records into a set of dirty blocks (an added block element is dirty
+ * itself, so appending paragraphs one by one costs one paragraph each; text edits and inline
+ * changes dirty their nearest block), drops the highlights of blocks that left the document, and
+ * rescans each dirty block that has no dirty ancestor. Over `rescanThreshold` records, it rescans
+ * the whole page (cheaper than sorting thousands of records). Only blocks with matches are tracked,
+ * so bookkeeping grows with the matches, not the page.
+ */
+export function createPageScanner(options: PageScannerOptions): PageScanner {
+  const { document: doc, lexicon, matcher, renderer, scheduler } = options;
+  const threshold = options.rescanThreshold ?? 1000;
+  const categories = lexicon.terms.map((t) => t.category);
+  /** Matches by the block that holds them. */
+  const tracked = new Map<Node, PageMatch[]>();
+  const observed = new Set<Node>();
+  let records: MutationRecord[] = [];
+  let batchQueued = false;
+  let wordCount = 0;
+  let disposed = false;
+  let generation = 0;
+
+  const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((list) => {
+    // Only queue: never work inside the observer callback.
+    for (const record of list) records.push(record);
+    if (!batchQueued) {
+      batchQueued = true;
+      scheduler.enqueue(processBatch());
+    }
+  });
+
+  const observe = (root: Node) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  };
+
+  const drop = (block: Node) => {
+    const list = tracked.get(block);
+    if (!list) return;
+    for (const m of list) renderer.remove(m.category, m.handle);
+    tracked.delete(block);
+  };
+
+  const paintRun = (run: TextRun) => {
+    const found = matcher.findMatches(run.text);
+    wordCount += matcher.lastTokenCount;
+    if (found.length === 0) return false;
+    if (options.isVisible && run.block.nodeType === 1 && !options.isVisible(run.block as Element)) return false;
+    const list = tracked.get(run.block) ?? [];
+    // Right to left, so a renderer that splits text nodes keeps earlier offsets valid.
+    const added: PageMatch[] = [];
+    for (let i = found.length - 1; i >= 0; i--) {
+      const m = found[i]!;
+      const span = toDomSpan(run, m.start, m.end);
+      const category = categories[m.term]!;
+      const cut = cutSentence(run.text, m.start, m.end);
+      const handle = renderer.add(category, span);
+      added.push({ term: m.term, category, text: run.text.slice(m.start, m.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, span, handle });
+    }
+    list.push(...added.reverse());
+    tracked.set(run.block, list);
+    return true;
+  };
+
+  const ignoreOwnMutations = () => {
+    if (renderer.mutatesDom) observer.takeRecords();
+  };
+
+  function* scanRoot(root: Node, gen: number): Generator<void, void, undefined> {
+    let changed = false;
+    for (const run of walkRuns(root, observe)) {
+      if (gen !== generation) return;
+      if (paintRun(run)) changed = true;
+      ignoreOwnMutations();
+      yield;
+    }
+    if (changed && gen === generation) options.onChange?.();
+  }
+
+  function* processBatch(): Generator<void, void, undefined> {
+    batchQueued = false;
+    const batch = records;
+    records = [];
+    if (batch.length === 0 || disposed) return;
+    if (batch.length > threshold) {
+      reset();
+      return;
+    }
+    const dirty = new Set<Node>();
+    let removed = false;
+    for (const record of batch) {
+      if (record.type === 'characterData') {
+        dirty.add(blockOf(record.target));
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !isInline(node as Element)) dirty.add(node);
+        else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(record.target));
+      }
+      if (record.removedNodes.length > 0) {
+        removed = true;
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element))) dirty.add(blockOf(record.target));
+        }
+      }
+    }
+    let changed = false;
+    if (removed) {
+      for (const block of [...tracked.keys()]) {
+        if (!block.isConnected) {
+          drop(block);
+          changed = true;
+        }
+      }
+    }
+    for (const block of dirty) {
+      if (!block.isConnected || isInExcludedSubtree(block)) continue;
+      let covered = false;
+      for (let up = block.parentNode; up && !covered; up = up.parentNode) covered = dirty.has(up);
+      if (covered) continue;
+      for (const other of [...tracked.keys()]) {
+        if (other === block || block.contains(other)) {
+          drop(other);
+          changed = true;
+        }
+      }
+      for (const run of walkRuns(block, observe)) {
+        if (paintRun(run)) changed = true;
+      }
+      ignoreOwnMutations();
+      yield;
+    }
+    if (changed) options.onChange?.();
+  }
+
+  function reset(): void {
+    generation++;
+    for (const block of [...tracked.keys()]) drop(block);
+    renderer.setActive(null);
+    wordCount = 0;
+    records = [];
+    options.onChange?.();
+    const root = doc.body ?? doc.documentElement;
+    if (root) scheduler.enqueue(scanRoot(root, generation));
+  }
+
+  return {
+    start() {
+      observe(doc);
+      reset();
+    },
+    reset,
+    matches() {
+      const blocks = [...tracked.keys()].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      return blocks.flatMap((b) => tracked.get(b)!);
+    },
+    words: () => wordCount,
+    whenIdle: () => scheduler.whenIdle(),
+    dispose() {
+      disposed = true;
+      generation++;
+      observer.disconnect();
+      scheduler.dispose();
+      renderer.clear();
+      tracked.clear();
+    },
+  };
+}
+
+/** The hidden marker the extension's own UI carries, re-exported for the entrypoint. */
+export { UI_ATTRIBUTE };
