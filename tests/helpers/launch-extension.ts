@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { findChromium } from './find-chromium.ts';
+
+/** The extension API inside the service worker (evaluated there, typed loosely here). */
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+
+/** The unpacked Chrome build the tests load. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** A Chromium with the built extension loaded, a request log and a kill switch. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request the browser made (page, extension, anything), in order. */
+  requests: { url: string; fromExtension: boolean; aborted: boolean }[];
+  /** Console messages and page errors from every page, for "no exception" checks. */
+  logs: { page: string; type: string; text: string }[];
+  /** The browser's tab id of `page` (brings it to the front). */
+  tabIdOf(page: Page): Promise<number>;
+  /** The toolbar badge text for `page`'s tab. */
+  badgeOf(page: Page): Promise<string>;
+  /** Opens the popup in a tab of its own, reporting on `page`'s tab (as when clicked over it). */
+  openPopup(page?: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+/**
+ * Launches Debian's Chromium (or `CHROME_PATH`) headless with the extension, in a fresh profile
+ * that is deleted on close. Every request that is not loopback, `chrome-extension:` or `data:` is
+ * aborted and logged, so a test can assert that nothing leaves the machine.
+ */
+export async function launchExtension(): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install Debian `chromium` or set CHROME_PATH');
+  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-features=DialMediaRouteProvider,OptimizationHints,Translate',
+    ],
+  });
+  const requests: ExtensionBrowser['requests'] = [];
+  const logs: ExtensionBrowser['logs'] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const allowed = LOOPBACK.test(url) || url.startsWith('chrome-extension:') || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+    requests.push({ url, fromExtension: isFromExtension(route.request()), aborted: !allowed });
+    return allowed ? route.continue() : route.abort();
+  });
+  const watch = (page: Page) => {
+    page.on('console', (m) => logs.push({ page: page.url(), type: m.type(), text: m.text() }));
+    page.on('pageerror', (e) => logs.push({ page: page.url(), type: 'pageerror', text: String(e) }));
+  };
+  context.on('page', watch);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const tabIdOf = async (page: Page) => {
+    await page.bringToFront();
+    return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+  };
+  return {
+    context,
+    extensionId,
+    requests,
+    logs,
+    tabIdOf,
+    async badgeOf(page) {
+      const tabId = await tabIdOf(page);
+      return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async openPopup(page) {
+      const query = page ? `?tabId=${await tabIdOf(page)}` : '';
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      await popup.waitForSelector('html[data-ready="true"]');
+      return popup;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function isFromExtension(request: Request): boolean {
+  const frame = request.frame?.();
+  try {
+    return request.url().startsWith('chrome-extension:') || (frame?.url().startsWith('chrome-extension:') ?? false);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: everything CI checks, in order, with one plain closing line `N passed, N failed`.
+// Steps: the lexicon's generated files are fresh, typecheck, lint, build the extension, then every
+// vitest tier (unit, dom, e2e). The e2e tier needs Chromium: without one the run fails loudly
+// unless FRAMING_LENS_SKIP_BROWSER=1 says to skip it on purpose.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+let failedSteps = 0;
+
+function step(name, command, args) {
+  const started = Date.now();
+  process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const ok = result.status === 0;
+  process.stdout.write(`== ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (!ok) failedSteps++;
+  return ok;
+}
+
+const skipBrowser = process.env.FRAMING_LENS_SKIP_BROWSER === '1';
+const chromium = process.env.CHROME_PATH ? (existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null) : CANDIDATES.find((p) => existsSync(p));
+if (!chromium && !skipBrowser) {
+  process.stderr.write(
+    '\n!! No Chromium found (looked at CHROME_PATH, then ' + CANDIDATES.join(', ') + ').\n' +
+      '!! The end-to-end tests load the extension into a real browser and cannot run.\n' +
+      '!! Install it (Debian: apt-get install -y chromium) or set CHROME_PATH, or set\n' +
+      '!! FRAMING_LENS_SKIP_BROWSER=1 to skip the browser tier on purpose.\n\n',
+  );
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+step('lexicon is fresh', 'npx', ['tsx', 'lib/cli/main.ts', 'learn', '--check']);
+step('typecheck', 'npx', ['tsc', '--noEmit']);
+step('lint', 'npx', ['eslint', '.']);
+const built = step('build', 'npx', ['wxt', 'build']);
+
+mkdirSync('tests/.artifacts', { recursive: true });
+const projects = ['unit', 'dom', ...(skipBrowser ? [] : built ? ['e2e'] : [])];
+if (skipBrowser) process.stdout.write('\n!! FRAMING_LENS_SKIP_BROWSER=1: the end-to-end tier is SKIPPED.\n');
+const report = 'tests/.artifacts/vitest.json';
+step('tests', 'npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+
+let passed = 0;
+let failed = failedSteps;
+let skipped = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  failed += json.numFailedTests + (json.numTotalTestSuites > 0 && json.testResults.some((r) => r.status === 'failed' && r.assertionResults.length === 0) ? 1 : 0);
+  skipped = json.numPendingTests + json.numTodoTests;
+} else {
+  failed++;
+}
+if (!built && !skipBrowser) failed++;
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
