@@ -8,6 +8,8 @@ const SPEECH_VERBS = new Set([
   'warn', 'reiterate', 'confirm', 'announce', 'suggest', 'label', 'brand', 'dub', 'term', 'opine', 'vow',
   'proclaim', 'allege', 'refer', 'portray', 'highlight', 'put', 'oppose', 'believe', 'agree',
 ]);
+/** Verbs of saying that are also common nouns ("states", "notes", "terms"): only their -ed/-ing forms count. */
+const PAST_ONLY = new Set(['state', 'note', 'term', 'label', 'brand', 'point', 'call', 'add']);
 const OPEN = new Set(['“', '‘', '«', '„', '‹']);
 const CLOSE = new Set(['”', '’', '»', '‟', '›']);
 
@@ -35,15 +37,25 @@ function quotedSpans(sentence: string): [number, number][] {
   return spans;
 }
 
+/** Curly double quotes opened minus closed in `text` (straight quotes are ambiguous and ignored). */
+function balance(text: string): number {
+  let n = 0;
+  for (const c of text) {
+    if (c === '“') n++;
+    else if (c === '”') n--;
+  }
+  return n;
+}
+
 /**
  * The voice in which `sentence` uses the term at `[start, end)`:
  * - `distancing`: "so-called" before it, or scare quotes around just the term (four words or fewer);
- * - `quotation`: inside a longer quoted passage;
+ * - `quotation`: inside a longer quoted passage, also one that spans sentences of its paragraph;
  * - `attributed`: reported speech or views ("the joint statement says", "according to", "as X put it");
  * - `author`: otherwise, the writer's own words.
  * Uses compromise to find verbs of saying by their infinitive.
  */
-export function classifyVoice(sentence: string, start: number, end: number): Voice {
+export function classifyVoice(sentence: string, start: number, end: number, paragraph?: { before: string; after: string }): Voice {
   const before = sentence.slice(Math.max(0, start - 12), start).toLowerCase();
   if (/so[\s\u2010-\u2014-]called\s*["“‘«]?\s*$/u.test(before)) return 'distancing';
   for (const [open, close] of quotedSpans(sentence)) {
@@ -54,11 +66,23 @@ export function classifyVoice(sentence: string, start: number, end: number): Voi
     if (words <= 4) return 'distancing';
     if (open < start) return 'quotation';
   }
+  // Inside a quotation that spans sentences: more openers than closers before the sentence in its
+  // paragraph, or (a quotation whose opening mark the writer dropped) more closers than openers after it.
+  if (balance(sentence.slice(0, start)) > 0) return 'quotation';
+  if (paragraph && (balance(paragraph.before) > 0 || balance(paragraph.after) < 0)) return 'quotation';
   const doc = nlp(sentence);
-  if (doc.has('according to') || doc.has('as [.+] (put|puts) it')) return 'attributed';
-  const verbs = doc.verbs().toInfinitive().out('array') as string[];
+  if (doc.has('according to') || doc.has('as [.+] (put|puts) it') || doc.has('as [.+] (points|pointed|point) out')) return 'attributed';
+  // A verb of saying governs the term when it comes before it ("X said that … TERM") or closes the
+  // sentence after it ("TERM …, X said."). compromise gives each verb's infinitive and offset.
+  const verbs = doc.verbs().json({ offset: true }) as { text: string; offset: { start: number }; verb?: { infinitive?: string } }[];
   for (const verb of verbs) {
-    if (verb.toLowerCase().split(/\s+/).some((word) => SPEECH_VERBS.has(word))) return 'attributed';
+    const words = (verb.verb?.infinitive ?? verb.text).toLowerCase().split(/\s+/);
+    const surface = verb.text.toLowerCase();
+    const saying = words.some((w) => SPEECH_VERBS.has(w) && (!PAST_ONLY.has(w) || /ed\b|ing\b/.test(surface)));
+    if (!saying) continue;
+    const at = verb.offset.start;
+    if (at < start) return 'attributed';
+    if (at >= end && /,[^,]{0,60}$/.test(sentence.slice(0, at + verb.text.length + 3)) && sentence.length - (at + verb.text.length) < 4) return 'attributed';
   }
   return 'author';
 }

@@ -33,6 +33,13 @@ function json(value: unknown, indent?: number): string {
   return `${JSON.stringify(value, null, indent)}\n`;
 }
 
+/** The rest of the paragraph (line) before and after a sentence. */
+function paragraphAround(text: string, sentence: Sentence): { before: string; after: string } {
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.end);
+  return { before: text.slice(lineStart, sentence.start), after: text.slice(sentence.end, lineEnd < 0 ? text.length : lineEnd) };
+}
+
 /** Examples ranked: curated (noted) first, self-contained length, then corpus order. */
 function rankSentence(sentence: Sentence, hasNote: boolean): number {
   const words = sentence.text.split(/\s+/).length;
@@ -144,7 +151,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
         start: o.start,
         end: o.end,
         note: note?.note ?? '',
-        voice: classifyVoice(sentence.text, o.start - sentence.start, o.end - sentence.start),
+        voice: classifyVoice(sentence.text, o.start - sentence.start, o.end - sentence.start, paragraphAround(doc.text, sentence)),
         actors: findActors(sentence.text),
       };
     });
