@@ -75,8 +75,8 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
         scanner.start();
       } else if (!on && running) {
         running = false;
-        scanner.reset();
-        renderer.clear();
+        scanner.stop();
+        card.hide();
       }
       const visible = new Set(lexicon.categories.map((c) => c.id).filter((id) => !settings.disabledCategories.includes(id)));
       renderer.show(visible, settings.style);

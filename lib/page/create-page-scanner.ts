@@ -42,6 +42,8 @@ export interface PageScanner {
   start(): void;
   /** Forgets everything and scans again (SPA navigation). */
   reset(): void;
+  /** Removes every highlight and stops following changes until `start()` (site switched off). */
+  stop(): void;
   /** The matches in document order. */
   matches(): PageMatch[];
   /** Words scanned so far, for densities. */
@@ -50,6 +52,22 @@ export interface PageScanner {
   whenIdle(): Promise<void>;
   /** Stops observing and removes every highlight. */
   dispose(): void;
+}
+
+/** True for a text node with visible characters or an inline element: content a block would split. */
+function hasInlineContent(node: Node | null): boolean {
+  if (!node) return false;
+  if (node.nodeType === 3) return /\S/.test((node as Text).data);
+  return node.nodeType === 1 && isInline(node as Element);
+}
+
+/** Document order of two matches by their start points (across blocks, shadow trees aside). */
+function byPosition(a: PageMatch, b: PageMatch): number {
+  const x = a.span.startContainer;
+  const y = b.span.startContainer;
+  if (x === y) return a.span.startOffset - b.span.startOffset;
+  const relation = x.compareDocumentPosition(y);
+  return relation & 4 ? -1 : relation & 2 ? 1 : 0;
 }
 
 /**
@@ -75,6 +93,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   let wordCount = 0;
   let disposed = false;
   let generation = 0;
+  /** matches() in document order, cached until the next change. */
+  let ordered: PageMatch[] | null = null;
 
   const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((list) => {
     // Only queue: never work inside the observer callback.
@@ -96,6 +116,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     if (!list) return;
     for (const m of list) renderer.remove(m.category, m.handle);
     tracked.delete(block);
+    ordered = null;
   };
 
   const paintRun = (run: TextRun) => {
@@ -108,14 +129,14 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     const added: PageMatch[] = [];
     for (let i = found.length - 1; i >= 0; i--) {
       const m = found[i]!;
-      const span = toDomSpan(run, m.start, m.end);
       const category = categories[m.term]!;
       const cut = cutSentence(run.text, m.start, m.end);
-      const handle = renderer.add(category, span);
-      added.push({ term: m.term, category, text: run.text.slice(m.start, m.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, span, handle });
+      const painted = renderer.add(category, toDomSpan(run, m.start, m.end));
+      added.push({ term: m.term, category, text: run.text.slice(m.start, m.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, span: painted.span, handle: painted.handle });
     }
     list.push(...added.reverse());
     tracked.set(run.block, list);
+    ordered = null;
     return true;
   };
 
@@ -150,14 +171,20 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         dirty.add(blockOf(record.target));
         continue;
       }
+      // A block added or removed between inline content splits or joins its parent's runs, so the
+      // parent is dirty too; between blocks (a list growing) only the new block is.
+      const besideInline = hasInlineContent(record.previousSibling) || hasInlineContent(record.nextSibling);
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !isInline(node as Element)) dirty.add(node);
-        else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(record.target));
+        if (node.nodeType === 1 && !isInline(node as Element)) {
+          dirty.add(node);
+          // The live siblings too: not every DOM fills the record's (happy-dom does not).
+          if (besideInline || hasInlineContent(node.previousSibling) || hasInlineContent(node.nextSibling)) dirty.add(blockOf(record.target));
+        } else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(record.target));
       }
       if (record.removedNodes.length > 0) {
         removed = true;
         for (const node of record.removedNodes) {
-          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element))) dirty.add(blockOf(record.target));
+          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)) || besideInline) dirty.add(blockOf(record.target));
         }
       }
     }
@@ -207,9 +234,19 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       reset();
     },
     reset,
+    stop() {
+      generation++;
+      for (const block of [...tracked.keys()]) drop(block);
+      renderer.setActive(null);
+      observer.disconnect();
+      observed.clear();
+      records = [];
+      batchQueued = false;
+      wordCount = 0;
+    },
     matches() {
-      const blocks = [...tracked.keys()].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
-      return blocks.flatMap((b) => tracked.get(b)!);
+      if (!ordered) ordered = [...tracked.values()].flat().sort(byPosition);
+      return ordered;
     },
     words: () => wordCount,
     whenIdle: () => scheduler.whenIdle(),
@@ -220,6 +257,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       scheduler.dispose();
       renderer.clear();
       tracked.clear();
+      ordered = null;
     },
   };
 }

@@ -36,7 +36,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     add(category, span) {
       const range = new api.StaticRange(span);
       highlights.get(category)?.add(range);
-      return range;
+      return { handle: range, span };
     },
     remove(category, handle) {
       highlights.get(category)?.delete(handle as AbstractRange);

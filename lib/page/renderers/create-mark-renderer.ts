@@ -1,3 +1,5 @@
+import { isInExcludedSubtree } from '../collect-runs.ts';
+import type { DomSpan } from '../to-dom-range.ts';
 import { highlightName, type Renderer } from './renderer.ts';
 
 /** The attribute every fallback `<mark>` carries; its value is the category id. */
@@ -40,13 +42,19 @@ export function createMarkRenderer(doc: Document): Renderer {
     mutatesDom: true,
     add(category, span) {
       const out: HTMLElement[] = [];
+      const painted = (): { handle: unknown; span: DomSpan } => {
+        // Marks were made right to left: the first text is in the last mark.
+        const first = out[out.length - 1]!.firstChild as Text;
+        const last = out[0]!.firstChild as Text;
+        return { handle: out, span: { startContainer: first, startOffset: 0, endContainer: last, endOffset: last.length } };
+      };
       if (span.startContainer === span.endContainer) {
         out.push(wrap(span.startContainer, span.startOffset, span.endOffset, category));
-        return out;
+        return painted();
       }
       // Walk the text nodes between start and end, right to left so earlier offsets stay valid.
       const nodes: Text[] = [];
-      const walker = doc.createTreeWalker(span.startContainer.parentNode!.ownerDocument!.body ?? doc.documentElement, 4);
+      const walker = doc.createTreeWalker(span.startContainer.getRootNode(), 4);
       walker.currentNode = span.startContainer;
       for (let n: Node | null = span.startContainer; n; n = walker.nextNode()) {
         nodes.push(n as Text);
@@ -56,9 +64,11 @@ export function createMarkRenderer(doc: Document): Renderer {
         const node = nodes[i]!;
         const from = node === span.startContainer ? span.startOffset : 0;
         const to = node === span.endContainer ? span.endOffset : node.length;
-        if (to > from) out.push(wrap(node, from, to, category));
+        // Text inside a hidden or editable inline element is part of the run's DOM but not of what we paint.
+        if (to > from && !isInExcludedSubtree(node)) out.push(wrap(node, from, to, category));
       }
-      return out;
+      if (out.length === 0) return { handle: out, span };
+      return painted();
     },
     remove(_category, handle) {
       for (const mark of handle as HTMLElement[]) unwrap(mark);

@@ -5,8 +5,12 @@ import type { DomSpan } from '../to-dom-range.ts';
  * categories are visible; toggling a category only changes what is shown, never what was found.
  */
 export interface Renderer {
-  /** Paints one span in a category; the returned handle removes it. Call right to left within a run. */
-  add(category: string, span: DomSpan): unknown;
+  /**
+   * Paints one span in a category. Returns the handle that removes it and the span as painted (a
+   * renderer that splits text nodes returns the nodes the text now lives in). Call right to left
+   * within a run, so painting never moves text that is still to be painted.
+   */
+  add(category: string, span: DomSpan): { handle: unknown; span: DomSpan };
   /** Removes what `add` painted. */
   remove(category: string, handle: unknown): void;
   /** Shows exactly these categories in this style. */
