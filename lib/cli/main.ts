@@ -98,6 +98,11 @@ function learn(args: string[]): void {
 
 /** Runs the command line with `argv` (without node and the script). */
 export function main(argv: string[]): void {
+  // `framing-lens terms | head`: a closed pipe ends the output quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const [command, ...rest] = argv;
   try {
     if (command === 'scan') scan(rest);

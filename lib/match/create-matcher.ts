@@ -1,5 +1,5 @@
 import { hashKey, tokenKey, TokenScanner } from '../text/tokenise.ts';
-import type { TrieNode } from './trie.ts';
+import { COMMA, type TrieNode } from './trie.ts';
 
 /** One occurrence of a term family in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
@@ -56,8 +56,9 @@ export function createMatcher(trie: TrieNode): Matcher {
       let bestTerm = node.term;
       if (node.children) {
         ahead.reset(text, scanner.end);
-        while (node.children && ahead.next() && ahead.softBefore) {
-          node = node.children.get(tokenKey(text, ahead.start, ahead.end));
+        while (node.children && ahead.next() && (ahead.softBefore || ahead.commaBefore)) {
+          const key = tokenKey(text, ahead.start, ahead.end);
+          node = node.children.get(ahead.commaBefore ? COMMA + key : key);
           if (!node) break;
           if (node.term >= 0) {
             bestEnd = ahead.end;

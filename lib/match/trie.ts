@@ -11,16 +11,25 @@ export interface TrieNode {
   c?: Record<string, TrieNode>;
 }
 
-/** A variant that could not be added: it is empty or another family already claims it. */
+/** A variant that could not be added: another family claims it, or (`claimedBy` -1) it has no words or punctuation the matcher cannot span. */
 export interface TrieConflict {
   variant: string;
   term: number;
   claimedBy: number;
 }
 
-/** The folded token keys of a phrase, as the matcher will see it in text. */
-export function phraseKeys(phrase: string): string[] {
-  return tokenise(phrase).map((t) => t.key);
+/** Marks a trie key that follows a comma in its pattern ("small yard, high fence"). */
+export const COMMA = ',';
+
+/**
+ * The folded token keys of a phrase, as the matcher will see it in text; a word after a comma is
+ * keyed `,word`. Returns null when the phrase has other punctuation between words, which the
+ * matcher never spans.
+ */
+export function phraseKeys(phrase: string): string[] | null {
+  const tokens = tokenise(phrase);
+  if (tokens.slice(1).some((t) => !t.softBefore && !t.commaBefore)) return null;
+  return tokens.map((t, i) => (i > 0 && t.commaBefore ? COMMA + t.key : t.key));
 }
 
 /**
@@ -33,7 +42,7 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   for (const [variant, term] of sorted) {
     const keys = phraseKeys(variant);
-    if (keys.length === 0) {
+    if (!keys || keys.length === 0) {
       conflicts.push({ variant, term, claimedBy: -1 });
       continue;
     }

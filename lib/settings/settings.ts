@@ -53,7 +53,7 @@ export interface ParsedSettings {
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const warnings: string[] = [];
-  if (raw === null || raw === undefined) return { value: { ...DEFAULT_SETTINGS }, warnings };
+  if (raw === null || raw === undefined) return { value: { ...DEFAULT_SETTINGS, disabledCategories: [], disabledSites: [] }, warnings };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { value: { ...DEFAULT_SETTINGS, disabledCategories: [], disabledSites: [] }, warnings: [`settings: expected an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}; using defaults`] };
   }

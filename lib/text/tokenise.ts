@@ -96,6 +96,8 @@ export interface TokenCursor {
   hash: number;
   /** True when the gap before this token (from the previous token) is soft. */
   softBefore: boolean;
+  /** True when the gap before this token is soft apart from exactly one comma ("small yard, high fence"). */
+  commaBefore: boolean;
 }
 
 /**
@@ -107,6 +109,7 @@ export class TokenScanner implements TokenCursor {
   end = 0;
   hash = 7;
   softBefore = false;
+  commaBefore = false;
   private text = '';
   private pos = 0;
   private hasPrevious = false;
@@ -125,19 +128,23 @@ export class TokenScanner implements TokenCursor {
     const text = this.text;
     const n = text.length;
     let i = this.pos;
-    let soft = true;
+    let hard = false;
+    let commas = 0;
     // Gap: skip to the next word character, noting whether anything hard lies between.
     while (i < n) {
-      const k = classOf(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const k = classOf(c);
       if (k === WORD) break;
-      if (k === HARD || k === DOT) soft = false;
+      if (k === HARD && c === 44) commas++;
+      else if (k === HARD || k === DOT) hard = true;
       i++;
     }
     if (i >= n) {
       this.pos = n;
       return false;
     }
-    this.softBefore = soft && this.hasPrevious;
+    this.softBefore = !hard && commas === 0 && this.hasPrevious;
+    this.commaBefore = !hard && commas === 1 && this.hasPrevious;
     this.hasPrevious = true;
     this.start = i;
     let h = 7;
@@ -195,6 +202,7 @@ export interface Token {
   start: number;
   end: number;
   softBefore: boolean;
+  commaBefore: boolean;
 }
 
 /** All tokens of `text` with their keys: for compiling patterns and for tests, not hot paths. */
@@ -207,6 +215,7 @@ export function tokenise(text: string): Token[] {
       start: scanner.start,
       end: scanner.end,
       softBefore: scanner.softBefore,
+      commaBefore: scanner.commaBefore,
     });
   }
   return out;

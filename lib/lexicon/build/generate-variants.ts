@@ -5,6 +5,18 @@ import { wordFrequencies } from './word-frequencies.ts';
 const PREFIXES = ['anti', 'bi', 'co', 'counter', 'geo', 'inter', 'multi', 'neo', 'non', 'post', 'pre', 'super', 'trans', 'uni'];
 const DASHES = ['\u2010', '\u2011', '\u2013', '\u2014'];
 
+/**
+ * Regular English plurals and singulars ("mindset/mindsets", "policy/policies") are trusted;
+ * anything else ("media/medium", "lies/ly", "others/otherses") only when ordinary English
+ * (SUBTLEX-US) knows the form. Forms under four letters are never made.
+ */
+function isPlausibleInflection(word: string, form: string): boolean {
+  if (form.length < 4) return false;
+  const [short, long] = form.length < word.length ? [form, word] : [word, form];
+  const regular = !short.endsWith('s') && (long === `${short}s` || long === `${short}es` || (short.endsWith('y') && long === `${short.slice(0, -1)}ies`));
+  return regular || wordFrequencies().has(form);
+}
+
 function inflections(phrase: string): string[] {
   const words = phrase.split(' ');
   const last = words[words.length - 1]!;
@@ -18,7 +30,7 @@ function inflections(phrase: string): string[] {
   const plural = alone.clone().toPlural().text().replace(/^the /, '');
   const singular = alone.clone().toSingular().text().replace(/^the /, '');
   for (const form of [plural, singular]) {
-    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== last.toLowerCase()) forms.add(form);
+    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== last.toLowerCase() && isPlausibleInflection(last.toLowerCase(), form.toLowerCase())) forms.add(form);
   }
   return [...forms].map((form) => [...words.slice(0, -1), form].join(' '));
 }
@@ -39,7 +51,8 @@ function spellings(phrase: string): string[] {
     const lower = word.toLowerCase();
     for (const prefix of PREFIXES) {
       const rest = lower.slice(prefix.length);
-      if (lower.startsWith(prefix) && rest.length > 3 && wordFrequencies().has(rest)) {
+      // The rest must be a real word of five letters or more: "multi-polar", never "co-lour".
+      if (lower.startsWith(prefix) && rest.length >= 5 && wordFrequencies().has(rest)) {
         const head = word.slice(0, prefix.length);
         const tail = word.slice(prefix.length);
         out.add(phrase.replace(word, `${head}-${tail}`));

@@ -86,7 +86,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
           const [term, claimedBy] = key.split(':').map(Number) as [number, number];
           const family = families[term]!;
           const other = families[claimedBy];
-          const what = other ? `is also claimed by term "${other.id}" (${other.file})` : 'has no words';
+          const what = other ? `is also claimed by term "${other.id}" (${other.file})` : 'has no words, or punctuation other than one comma between words (the matcher never spans it)';
           return `${family.file}: term "${family.id}": field "patterns": variant "${list[0]}"${list.length > 1 ? ` (and ${list.length - 1} more)` : ''} ${what}`;
         })
         .join('\n'),
@@ -156,7 +156,8 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
       };
     });
     const { exclude: _exclude, file: _file, ...rest } = family;
-    return { ...rest, variants: variants[index]!, occurrences: occurrences.filter((o) => o.term === index).length, examples };
+    // Occurrences in article prose only: headlines, captions and navigation are not the article's framing.
+    return { ...rest, variants: variants[index]!, occurrences: mine.length, examples };
   });
 
   const missingNotes = Object.keys(stubs).length > 0 ? toYaml(stubs, { lineWidth: 0 }) : '';
@@ -170,7 +171,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
 
   const byCategory: Record<string, number> = {};
   for (const c of sources.categories) byCategory[c.id] = 0;
-  for (const o of occurrences) if (o.sentence?.prose !== false) byCategory[families[o.term]!.category]!++;
+  for (const o of occurrences) if (o.sentence?.prose) byCategory[families[o.term]!.category]!++;
 
   const compiled: CompiledLexicon = {
     categories: sources.categories.map(({ id, label, colour, underline }) => ({ id, label, colour, underline })),

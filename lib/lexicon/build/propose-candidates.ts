@@ -24,6 +24,12 @@ const STOP = new Set(
     'again further once here why only said says one two three new many much well like').split(' '),
 );
 
+/** True when every content word of a run of tokens is capitalised in the text: names, not framing. */
+function isNameLike(tokens: readonly { key: string; start: number }[], text: string): boolean {
+  const content = tokens.filter((t) => !STOP.has(t.key));
+  return content.length > 0 && content.every((t) => /\p{Lu}/u.test(text[t.start] ?? ''));
+}
+
 interface Doc {
   file: string;
   sentences: Sentence[];
@@ -38,13 +44,15 @@ interface Doc {
  */
 export function proposeCandidates(docs: readonly Doc[], isCovered: (doc: string, start: number, end: number) => boolean, limit = 80): Candidate[] {
   const freq = wordFrequencies();
-  const rarity = (word: string) => -Math.log10((freq.get(word) ?? 0) + 0.01);
-  const table = new Map<string, { kinds: Set<string>; count: number; docs: Set<string>; example: { doc: string; sentence: string } }>();
-  const add = (phrase: string, kind: string, doc: string, sentence: string) => {
+  // Rarity in orders of magnitude below one in a million words: always positive, 8 for unseen words.
+  const rarity = (word: string) => 6 - Math.log10((freq.get(word) ?? 0) + 0.01);
+  const table = new Map<string, { kinds: Set<string>; places: Set<string>; docs: Set<string>; example: { doc: string; sentence: string } }>();
+  const add = (phrase: string, kind: string, doc: string, sentence: string, at: number) => {
     let entry = table.get(phrase);
-    if (!entry) table.set(phrase, (entry = { kinds: new Set(), count: 0, docs: new Set(), example: { doc, sentence } }));
+    if (!entry) table.set(phrase, (entry = { kinds: new Set(), places: new Set(), docs: new Set(), example: { doc, sentence } }));
     entry.kinds.add(kind);
-    entry.count++;
+    // One count per place in the corpus, however many detectors found it there.
+    entry.places.add(`${doc}:${at}`);
     entry.docs.add(doc);
   };
 
@@ -60,16 +68,19 @@ export function proposeCandidates(docs: readonly Doc[], isCovered: (doc: string,
           if (STOP.has(keys[0]!) || STOP.has(keys[n - 1]!) || keys.some((k) => /^\d/.test(k))) continue;
           const start = sentence.start + run[0]!.start;
           const end = sentence.start + run[n - 1]!.end;
-          if (isCovered(file, start, end)) continue;
-          add(keys.join(' '), 'n-gram', file, sentence.text);
+          if (isCovered(file, start, end) || isNameLike(run, sentence.text)) continue;
+          add(keys.join(' '), 'n-gram', file, sentence.text, start);
         }
       }
       for (const np of nlp(sentence.text).nouns().out('array') as string[]) {
         const keys = tokenise(np).map((t) => t.key).filter((k) => !STOP.has(k));
-        if (keys.length < 2 || keys.length > 4) continue;
+        if (keys.length < 2 || keys.length > 4 || isNameLike(tokenise(np), np)) continue;
         const at = sentence.text.indexOf(np);
         if (at >= 0 && isCovered(file, sentence.start + at, sentence.start + at + np.length)) continue;
-        add(keys.join(' '), 'noun phrase', file, sentence.text);
+        // Counted where its first content word stands, as the n-gram of the same words is.
+        const firstContent = tokenise(np).find((t) => !STOP.has(t.key));
+        const first = at >= 0 && firstContent ? at + firstContent.start : -1;
+        add(keys.join(' '), 'noun phrase', file, sentence.text, first >= 0 ? sentence.start + first : -1 - table.size);
       }
       for (const quoted of sentence.text.matchAll(/[“"‘]([^”"’“‘]{2,60})[”"’]/gu)) {
         const inner = quoted[1]!.trim();
@@ -78,7 +89,8 @@ export function proposeCandidates(docs: readonly Doc[], isCovered: (doc: string,
         const at = sentence.start + (quoted.index ?? 0);
         if (isCovered(file, at, at + quoted[0].length)) continue;
         const prefix = sentence.text.slice(Math.max(0, (quoted.index ?? 0) - 10), quoted.index).toLowerCase();
-        add(tokenise(inner).map((t) => t.key).join(' '), /so.called\s*$/.test(prefix) ? 'so-called' : words <= 3 ? 'scare quotes' : 'quoted', file, sentence.text);
+        const innerAt = at + quoted[0].indexOf(inner);
+        add(tokenise(inner).map((t) => t.key).join(' '), /so.called\s*$/.test(prefix) ? 'so-called' : words <= 3 ? 'scare quotes' : 'quoted', file, sentence.text, innerAt);
       }
     }
   }
@@ -87,13 +99,14 @@ export function proposeCandidates(docs: readonly Doc[], isCovered: (doc: string,
   for (const [phrase, entry] of table) {
     const words = phrase.split(' ');
     const quoted = entry.kinds.has('scare quotes') || entry.kinds.has('quoted') || entry.kinds.has('so-called');
-    if (!quoted && entry.count < 2) continue;
+    const count = entry.places.size;
+    if (!quoted && count < 2) continue;
     const distinctiveness = words.filter((w) => !STOP.has(w)).reduce((s, w) => s + rarity(w), 0) / Math.max(1, words.filter((w) => !STOP.has(w)).length);
-    const score = distinctiveness * Math.log2(1 + entry.count) * entry.docs.size * (quoted ? 1.5 : 1);
+    const score = distinctiveness * Math.log2(1 + count) * entry.docs.size * (quoted ? 1.5 : 1);
     out.push({
       phrase,
       kinds: [...entry.kinds].sort(),
-      count: entry.count,
+      count,
       docs: entry.docs.size,
       distinctiveness: Math.round(distinctiveness * 100) / 100,
       score: Math.round(score * 100) / 100,
