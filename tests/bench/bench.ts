@@ -1,0 +1,106 @@
+// npm run bench -- [DIR]: loads every saved page in real Chromium and prints, per page and in
+// total, in the same run: (a) a bare walk over exactly the text the engine scans (the floor),
+// (b) mark.js highlighting the whole lexicon as one regular expression, (c) Framing Lens's full
+// scan and paint (lib/ engine with the Highlight API, idle slices as in the content script).
+// Targets (issue #4): median (c)/(a) ≤ 1.3, p95 (c)/(a) ≤ 2.0, median (b)/(c) ≥ 7, no slice over
+// 50 ms, content script ≤ 40 kB gzipped, ≤ 1 ms per appended paragraph. Exits 1 when one is missed.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
+import { findChromium } from '../helpers/find-chromium.ts';
+import { startFixtureServer } from '../helpers/fixture-server.ts';
+import { buildProbe } from './build-probe.ts';
+import { pageList, quantile } from './page-list.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** What probe-entry.ts puts on the page's window. */
+interface Probe {
+  __framingLensProbe: {
+    measure(lexicon: CompiledLexicon, repeat: number): Promise<{ a: number; c: number; maxSlice: number; matches: number }>;
+    markjs(source: string): Promise<{ ms: number; marks: number }>;
+    appendParagraphs(lexicon: CompiledLexicon, count: number): Promise<{ perParagraph: number; matches: number; maxSlice: number }>;
+    runs(): { text: string; visible: boolean }[];
+  };
+}
+const REPEAT = 5;
+
+function regexSource(full: FullLexicon): string {
+  const variants = [...new Set(full.terms.flatMap((t) => t.variants))].sort((a, b) => b.length - a.length);
+  const escaped = variants.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-\u2010-\u2014 ]/g, '[-\\u2010-\\u2014\\s]'));
+  return `\\b(?:${escaped.join('|')})\\b`;
+}
+
+async function main(): Promise<void> {
+  const { dir, pages } = pageList(process.argv[2]);
+  const compiled = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'), 'utf8')) as CompiledLexicon;
+  const full = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/lexicon.json'), 'utf8')) as FullLexicon;
+  const source = regexSource(full);
+  const probe = await buildProbe();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install Debian `chromium` or set CHROME_PATH');
+  // Page scripts never run (deterministic pages, no page network); the probe is evaluated over DevTools.
+  const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'" });
+  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  const rows: { name: string; a: number; b: number; c: number; ca: number; bc: number; slice: number; matches: number }[] = [];
+  process.stdout.write(`${'page'.padEnd(44)} ${'kB'.padStart(6)} ${'(a) walk'.padStart(9)} ${'(b) mark.js'.padStart(11)} ${'(c) FL'.padStart(8)} ${'c/a'.padStart(6)} ${'b/c'.padStart(6)} ${'max task'.padStart(9)} ${'terms'.padStart(6)}\n`);
+  for (const { name, bytes } of pages) {
+    try {
+      const url = `${server.url}/${encodeURIComponent(name)}`;
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await page.evaluate(probe);
+      // Evaluated as plain arrows that only call into the probe bundle (tsx would wrap named helpers).
+      const measured = await page.evaluate(([lexicon, repeat]) => (window as unknown as Probe).__framingLensProbe.measure(lexicon, repeat), [compiled, REPEAT] as const);
+      // mark.js rewrites the DOM: measure it last, once.
+      const mark = await page.evaluate((src) => (window as unknown as Probe).__framingLensProbe.markjs(src), source);
+      // Timer resolution in pages is 0.1 ms: floor the denominators there so tiny pages do not divide by zero.
+      const a = Math.max(measured.a, 0.1);
+      const c = Math.max(measured.c, 0.1);
+      const row = { name, a: measured.a, b: mark.ms, c: measured.c, ca: c / a, bc: Math.max(mark.ms, 0.1) / c, slice: measured.maxSlice, matches: measured.matches };
+      rows.push(row);
+      process.stdout.write(`${name.slice(0, 44).padEnd(44)} ${(bytes / 1024).toFixed(0).padStart(6)} ${row.a.toFixed(2).padStart(9)} ${row.b.toFixed(2).padStart(11)} ${row.c.toFixed(2).padStart(8)} ${row.ca.toFixed(2).padStart(6)} ${row.bc.toFixed(1).padStart(6)} ${row.slice.toFixed(1).padStart(9)} ${String(row.matches).padStart(6)}\n`);
+    } catch (error) {
+      process.stdout.write(`${name.slice(0, 44).padEnd(44)} error: ${(error as Error).message.split('\n')[0]}\n`);
+    }
+  }
+
+  // Dynamic content: 1,000 paragraphs added one by one to a small page.
+  await page.goto(`${server.url}/${encodeURIComponent(pages[0]!.name)}`);
+  await page.evaluate(probe);
+  const append = await page.evaluate((lexicon) => (window as unknown as Probe).__framingLensProbe.appendParagraphs(lexicon, 1000), compiled);
+
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  await server.close();
+
+  const gz = gzipSync(readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'))).length;
+  const medCA = quantile(rows.map((r) => r.ca), 0.5);
+  const p95CA = quantile(rows.map((r) => r.ca), 0.95);
+  const medBC = quantile(rows.map((r) => r.bc), 0.5);
+  const maxSlice = Math.max(...rows.map((r) => r.slice), append.maxSlice);
+  const totals = rows.reduce((t, r) => ({ a: t.a + r.a, b: t.b + r.b, c: t.c + r.c }), { a: 0, b: 0, c: 0 });
+  const targets = [
+    [`median (c)/(a) = ${medCA.toFixed(2)}`, medCA <= 1.3, '≤ 1.3'],
+    [`p95 (c)/(a) = ${p95CA.toFixed(2)}`, p95CA <= 2.0, '≤ 2.0'],
+    [`median (b)/(c) = ${medBC.toFixed(1)}`, medBC >= 7, '≥ 7'],
+    [`longest task = ${maxSlice.toFixed(1)} ms`, maxSlice <= 50, '≤ 50 ms'],
+    [`content script = ${(gz / 1024).toFixed(1)} kB gzipped`, gz <= 40 * 1024, '≤ 40 kB'],
+    [`appended paragraphs: ${append.perParagraph.toFixed(3)} ms each (${append.matches} terms)`, append.perParagraph <= 1, '≤ 1 ms'],
+  ] as const;
+  process.stdout.write(`\n${rows.length} of ${pages.length} pages measured; totals: (a) ${totals.a.toFixed(0)} ms, (b) ${totals.b.toFixed(0)} ms, (c) ${totals.c.toFixed(0)} ms\n`);
+  for (const [what, ok, target] of targets) process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${what} (target ${target})\n`);
+  process.exit(targets.every(([, ok]) => ok) && rows.length === pages.length ? 0 : 1);
+}
+
+await main();

@@ -1,0 +1,122 @@
+// Bundled into an IIFE and evaluated in a page by the benchmark and the sweep: the floor walk,
+// the Framing Lens engine (the same lib/ code as the content script), mark.js, and run extraction.
+import Mark from 'mark.js';
+import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import { createMatcher } from '../../lib/match/create-matcher.ts';
+import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
+import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
+import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
+import { createHighlightRenderer, getHighlightApi } from '../../lib/page/renderers/create-highlight-renderer.ts';
+
+/** (a) The floor: visit exactly the text the engine scans (same exclusions) and read it. */
+function floor(): number {
+  const root = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.nodeType === 1 && isExcluded(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) chars += (n as Text).data.length;
+  return chars;
+}
+
+/** An idle-callback host that records how long each slice of work took. */
+function timedHost(slices: number[]): SchedulerHost {
+  return {
+    now: () => performance.now(),
+    requestIdle: (cb) =>
+      void setTimeout(() => {
+        const t0 = performance.now();
+        cb();
+        slices.push(performance.now() - t0);
+      }, 0),
+  };
+}
+
+/** (c) Full scan and paint with the real Highlight API, in idle slices as the content script does. */
+async function engine(lexicon: CompiledLexicon): Promise<{ work: number; maxSlice: number; matches: number; words: number }> {
+  const api = getHighlightApi(window);
+  if (!api) throw new Error('no Highlight API');
+  const slices: number[] = [];
+  const t0 = performance.now();
+  const matcher = createMatcher(lexicon.trie);
+  const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
+  const scanner = createPageScanner({ document, lexicon, matcher, renderer, scheduler: createScheduler(timedHost(slices)), isVisible: (el) => el.checkVisibility() });
+  renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
+  const setup = performance.now() - t0;
+  scanner.start();
+  await scanner.whenIdle();
+  const result = { work: setup + slices.reduce((a, b) => a + b, 0), maxSlice: Math.max(setup, ...slices), matches: scanner.matches().length, words: scanner.words() };
+  scanner.dispose();
+  return result;
+}
+
+/** (b) mark.js highlighting the whole lexicon as one regular expression. */
+function markjs(source: string): Promise<{ ms: number; marks: number }> {
+  const re = new RegExp(source, 'gi');
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let marks = 0;
+    new Mark(document.body ?? document.documentElement).markRegExp(re, {
+      each: () => void marks++,
+      done: () => resolve({ ms: performance.now() - t0, marks }),
+    });
+  });
+}
+
+/** Engine work per paragraph when 1,000 paragraphs with terms are added one by one. */
+async function appendParagraphs(lexicon: CompiledLexicon, count: number): Promise<{ perParagraph: number; matches: number; maxSlice: number }> {
+  const api = getHighlightApi(window)!;
+  const slices: number[] = [];
+  const matcher = createMatcher(lexicon.trie);
+  const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
+  const scheduler = createScheduler(timedHost(slices));
+  const scanner = createPageScanner({ document, lexicon, matcher, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
+  scanner.start();
+  await scanner.whenIdle();
+  slices.length = 0;
+  const list = document.createElement('div');
+  document.body.append(list);
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Update ${i}: officials rejected the Cold War mentality of their rivals and praised a multipolar world order.`;
+    list.append(p);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await new Promise((r) => setTimeout(r, 0));
+  await scanner.whenIdle();
+  const result = { perParagraph: slices.reduce((a, b) => a + b, 0) / count, matches: scanner.matches().length, maxSlice: Math.max(0, ...slices) };
+  scanner.dispose();
+  list.remove();
+  return result;
+}
+
+/** The median of `repeat` warm runs of the floor and of the engine, and the longest slice seen. */
+async function measure(lexicon: CompiledLexicon, repeat: number): Promise<{ a: number; c: number; maxSlice: number; matches: number }> {
+  const floors: number[] = [];
+  const engines: number[] = [];
+  let maxSlice = 0;
+  let matches = 0;
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    floor();
+    floors.push(performance.now() - t0);
+    const e = await engine(lexicon);
+    engines.push(e.work);
+    maxSlice = Math.max(maxSlice, e.maxSlice);
+    matches = e.matches;
+  }
+  const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+  return { a: median(floors), c: median(engines), maxSlice, matches };
+}
+
+/** The runs the content script scans, with their visibility (the sweep's reference input). */
+function runs(): { text: string; visible: boolean }[] {
+  const out: { text: string; visible: boolean }[] = [];
+  for (const run of walkRuns(document.body ?? document.documentElement)) {
+    const block = run.block as Element;
+    out.push({ text: run.text, visible: block.nodeType !== 1 || block.checkVisibility() });
+  }
+  return out;
+}
+
+(window as unknown as { __framingLensProbe: unknown }).__framingLensProbe = { floor, engine, measure, markjs, appendParagraphs, runs };

@@ -1,0 +1,561 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectRuns } from '../../lib/page/collect-runs.ts';
+import { MARK_ATTRIBUTE, createMarkRenderer } from '../../lib/page/renderers/create-mark-renderer.ts';
+import type { Renderer } from '../../lib/page/renderers/renderer.ts';
+import {
+  categoryIds,
+  createFakeHighlightRenderer,
+  createScannerRig,
+  lexicon,
+  nextTask,
+  paintedRanges,
+  pairs,
+  rangeText,
+  realMatcher,
+  termIndex,
+  type ScannerRig,
+} from '../helpers/dom-fakes.ts';
+import { htmlOf, setBody, setHtml } from '../helpers/dom-html.ts';
+
+const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/article.html'), 'utf8');
+
+/** The fixture article's <body>, as the e2e tier expects it to be highlighted. */
+const ARTICLE_EXPECTED: [string, string][] = [
+  ['multipolar-world', 'multipolar world'],
+  ['multipolar-world', 'multipolar world'],
+  ['zero-sum', 'zero-sum approach'],
+  ['cold-war-mentality', 'Cold War mentality'],
+  ['not-against-third-countries', 'not directed against third countries'],
+  ['true-multilateralism', 'true multilateralism'],
+  ['axis-of-autocracies', 'axis of autocracies'],
+  ['cold-war-mentality', 'Cold War thinking'],
+  ['zero-sum', 'zero-sum'],
+];
+
+function loadArticle(): void {
+  const parsed = new DOMParser().parseFromString(ARTICLE, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+}
+
+/** What a fresh scan of the current document finds, straight from the pure matcher. */
+function pureMatches(root: Node = document.body): [string, string][] {
+  const matcher = realMatcher();
+  const out: [string, string][] = [];
+  for (const run of collectRuns(root)) {
+    for (const m of matcher.findMatches(run.text)) out.push([lexicon.terms[m.term]!.id, run.text.slice(m.start, m.end)]);
+  }
+  return out;
+}
+
+const rigs: ScannerRig[] = [];
+function rig(renderer?: Renderer, extra: Parameters<typeof createScannerRig>[2] = {}) {
+  const fake = createFakeHighlightRenderer();
+  const r = createScannerRig(document, renderer ?? fake.renderer, extra);
+  rigs.push(r);
+  return { ...r, fake };
+}
+
+/** Starts a scanner and runs the initial scan to completion. */
+async function started(renderer?: Renderer, extra: Parameters<typeof createScannerRig>[2] = {}) {
+  const r = rig(renderer, extra);
+  r.scanner.start();
+  await r.settle();
+  return r;
+}
+
+beforeEach(() => {
+  setBody('');
+});
+afterEach(() => {
+  for (const r of rigs.splice(0)) r.scanner.dispose();
+  setBody('');
+});
+
+describe('page scanner: initial scan', () => {
+  it('finds the expected families on the fixture article, in document order, and nothing in excluded text', async () => {
+    loadArticle();
+    const r = await started();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    expect(pairs(r.scanner.matches())).toEqual(pureMatches());
+    expect(r.onChange.calls).toBeGreaterThan(0);
+  });
+
+  it('runs in time-boxed slices through the scheduler host (nothing before the idle callback runs)', async () => {
+    setBody(Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} on hegemony.</p>`).join(''));
+    const r = rig();
+    r.scanner.start();
+    expect(r.scanner.matches()).toEqual([]);
+    expect(r.host.pending.length).toBe(1);
+    // The clock advances one unit per reading and the budget is 8 units, so one slice scans
+    // only a few runs: the 40 paragraphs take several idle callbacks.
+    r.host.pending.shift()!();
+    const afterOne = r.scanner.matches().length;
+    expect(afterOne).toBeGreaterThan(0);
+    expect(afterOne).toBeLessThan(40);
+    const ran = r.host.drain();
+    expect(ran).toBeGreaterThan(1);
+    expect(r.scanner.matches().length).toBe(40);
+  });
+
+  it('scheduler.flush() runs the whole scan at once', () => {
+    loadArticle();
+    const r = rig();
+    r.scanner.start();
+    r.scheduler.flush();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+  });
+
+  it('fills one Highlight per category with StaticRanges whose text is each match', async () => {
+    loadArticle();
+    const r = await started();
+    const painted = paintedRanges(r.fake.byCategory);
+    const matches = r.scanner.matches();
+    expect(painted.map((p) => [p.category, p.text])).toEqual(matches.map((m) => [m.category, m.text]));
+    for (const m of matches) {
+      expect(lexicon.terms[m.term]!.category).toBe(m.category);
+      expect(r.fake.byCategory.get(m.category)!.has(m.handle as AbstractRange)).toBe(true);
+    }
+    // The matches' spans produce the same text (reveal and hover rely on them).
+    for (const m of matches) expect(rangeText(m.span as unknown as AbstractRange)).toBe(m.text);
+  });
+
+  it('the highlight renderer never touches the DOM: textContent and the serialised HTML are byte-identical', async () => {
+    loadArticle();
+    const text = document.body.textContent;
+    const html = htmlOf(document.body);
+    const r = await started();
+    expect(r.scanner.matches().length).toBe(ARTICLE_EXPECTED.length);
+    r.renderer.show(new Set(categoryIds), 'background');
+    r.renderer.setActive(r.scanner.matches()[0]!.span);
+    expect(document.body.textContent).toBe(text);
+    expect(htmlOf(document.body)).toBe(html);
+    r.scanner.dispose();
+    expect(htmlOf(document.body)).toBe(html);
+  });
+
+  it('matches carry the sentence around them', async () => {
+    setBody('<p>First sentence here. The joint statement warned against a zero-sum approach to trade. Last one.</p>');
+    const r = await started();
+    const [m] = r.scanner.matches();
+    expect(m!.sentence).toBe('The joint statement warned against a zero-sum approach to trade.');
+    expect(m!.sentence.slice(m!.sentenceStart, m!.sentenceEnd)).toBe('zero-sum approach');
+  });
+
+  it('words() counts the words scanned (a match counts as one)', async () => {
+    setBody('<p>one two three</p><p>four <em>five</em> six seven</p><textarea>not counted at all</textarea><p>a Cold War mentality</p>');
+    const r = await started();
+    // 3 + 4 + ("a" + one match) = 9
+    expect(r.scanner.words()).toBe(9);
+  });
+
+  it('skips blocks the isVisible predicate rejects', async () => {
+    setBody('<p id="a">zero-sum</p><p id="b" class="invisible">Cold War mentality</p>');
+    const r = await started(undefined, { isVisible: (el) => !el.classList.contains('invisible') });
+    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+  });
+
+  it('matches() are in document order even when a block has text before and after a nested block', async () => {
+    setBody('<div>zero-sum before <p>the Cold War mentality inside</p> a multipolar world after</div>');
+    const r = await started();
+    expect(pairs(r.scanner.matches())).toEqual([
+      ['zero-sum', 'zero-sum'],
+      ['cold-war-mentality', 'Cold War mentality'],
+      ['multipolar-world', 'multipolar world'],
+    ]);
+  });
+});
+
+describe('page scanner: following changes', () => {
+  it('appending a paragraph with a term adds exactly one match and rescans only that paragraph', async () => {
+    loadArticle();
+    const r = await started();
+    const before = r.scanner.matches().length;
+    r.resetLog();
+    const p = document.createElement('p');
+    p.textContent = 'Analysts spoke of a new Cold War.';
+    document.querySelector('article')!.append(p);
+    await r.settle();
+    expect(r.scanner.matches().length).toBe(before + 1);
+    expect(pairs(r.scanner.matches()).at(-1)).toEqual(['new-cold-war', 'new Cold War']);
+    expect(r.scannedTexts).toEqual(['Analysts spoke of a new Cold War.']);
+
+    // Removing it drops the match and its highlight.
+    const handle = r.scanner.matches().at(-1)!.handle as AbstractRange;
+    expect(r.fake.byCategory.get('bloc-cold-war')!.has(handle)).toBe(true);
+    p.remove();
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    expect(r.fake.byCategory.get('bloc-cold-war')!.has(handle)).toBe(false);
+    const total = [...r.fake.byCategory.values()].reduce((n, h) => n + h.size, 0);
+    expect(total).toBe(ARTICLE_EXPECTED.length);
+  });
+
+  it('editing a text node (characterData) from a term to a non-term removes the match, and back again', async () => {
+    setBody('<p id="a">They warned of a zero-sum game.</p><p id="b">Nothing to see.</p>');
+    const r = await started();
+    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum game']]);
+    const text = document.querySelector('#a')!.firstChild as Text;
+    text.data = 'They warned of a friendly game.';
+    await r.settle();
+    expect(r.scanner.matches()).toEqual([]);
+    expect(r.fake.byCategory.get('bloc-cold-war')!.size).toBe(0);
+
+    const other = document.querySelector('#b')!.firstChild as Text;
+    r.resetLog();
+    other.data = 'Something about hegemony.';
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([['hegemony', 'hegemony']]);
+    expect(r.scannedTexts).toEqual(['Something about hegemony.']);
+  });
+
+  it('changing text inside an inline <em> rescans its whole block', async () => {
+    setBody('<p>They accused rivals of a Cold <em>Peace</em> mentality.</p><p>zero-sum</p>');
+    const r = await started();
+    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+    r.resetLog();
+    (document.querySelector('em')!.firstChild as Text).data = 'War';
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([
+      ['cold-war-mentality', 'Cold War mentality'],
+      ['zero-sum', 'zero-sum'],
+    ]);
+    expect(r.scannedTexts).toEqual(['They accused rivals of a Cold War mentality.']);
+    const [m] = r.scanner.matches();
+    expect(rangeText(m!.handle as AbstractRange)).toBe('Cold War mentality');
+
+    // Replacing the em's children (childList inside an inline element) also rescans the block.
+    document.querySelector('em')!.replaceChildren('Warm');
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+  });
+
+  it('inserting an inline element with a term into a paragraph rescans that paragraph', async () => {
+    setBody('<p id="a">They spoke of </p>');
+    const r = await started();
+    const a = document.createElement('a');
+    a.textContent = 'true multilateralism';
+    document.querySelector('#a')!.append(a, ' today.');
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([['true-multilateralism', 'true multilateralism']]);
+  });
+
+  it('text added in excluded regions (textarea, contenteditable, our UI) is ignored', async () => {
+    setBody('<textarea></textarea><div contenteditable="true"><p>x</p></div><div data-framing-lens-ui="card"></div><p>ok</p>');
+    const r = await started();
+    document.querySelector('textarea')!.append('zero-sum');
+    const p = document.createElement('p');
+    p.textContent = 'Cold War mentality';
+    document.querySelector('[contenteditable]')!.append(p);
+    const ui = document.createElement('p');
+    ui.textContent = 'multipolar world';
+    document.querySelector('[data-framing-lens-ui]')!.append(ui);
+    ((document.querySelector('[contenteditable] p') as HTMLElement).firstChild as Text).data = 'hegemony';
+    await r.settle();
+    expect(r.scanner.matches()).toEqual([]);
+  });
+
+  it('removing a block from inside a block rescans the outer block (its text now joins)', async () => {
+    setBody('<div id="outer">They spoke of a Cold <p id="inner">interruption</p>War mentality.</div>');
+    const r = await started();
+    expect(r.scanner.matches()).toEqual([]);
+    document.querySelector('#inner')!.remove();
+    await r.settle();
+    expect(pureMatches()).toEqual([['cold-war-mentality', 'Cold War mentality']]);
+    expect(pairs(r.scanner.matches())).toEqual(pureMatches());
+  });
+
+  it('inserting a block into the middle of a phrase splits it: the old match goes away', async () => {
+    setBody('<div id="outer">They spoke of a Cold <em>War</em> mentality.</div>');
+    const r = await started();
+    expect(pairs(r.scanner.matches())).toEqual([['cold-war-mentality', 'Cold War mentality']]);
+    const p = document.createElement('p');
+    p.textContent = 'interruption';
+    document.querySelector('#outer')!.insertBefore(p, document.querySelector('em'));
+    await r.settle();
+    expect(pureMatches()).toEqual([]);
+    expect(pairs(r.scanner.matches())).toEqual(pureMatches());
+  });
+
+  it('adding 1,000 paragraphs one by one yields 1,000 matches, scanning one run per paragraph', async () => {
+    setBody('<main><p>intro without terms</p></main>');
+    const r = await started();
+    const main = document.querySelector('main')!;
+    r.resetLog();
+    for (let i = 0; i < 1000; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Item ${i}: critics called it power politics.`;
+      main.append(p);
+      await nextTask();
+      r.host.drain();
+    }
+    await r.settle();
+    expect(r.scanner.matches().length).toBe(1000);
+    expect(new Set(r.scanner.matches().map((m) => m.term))).toEqual(new Set([termIndex('power-politics')]));
+    expect(r.runsScanned()).toBe(1000);
+    expect(r.fake.byCategory.get('hegemony')!.size).toBe(1000);
+    // Document order follows insertion order.
+    expect(r.scanner.matches()[999]!.span.startContainer.data).toContain('Item 999:');
+  });
+
+  it('1,000 paragraphs appended in one batch (not above the threshold) are each scanned once', async () => {
+    setBody('<main></main>');
+    const r = await started();
+    r.resetLog();
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < 1000; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Item ${i}: a zero-sum game.`;
+      main.append(p);
+    }
+    await r.settle();
+    expect(r.scanner.matches().length).toBe(1000);
+    expect(r.runsScanned()).toBe(1000);
+  });
+
+  it('more records than rescanThreshold trigger a full rescan with the same result', async () => {
+    loadArticle();
+    const r = await started(undefined, { rescanThreshold: 10 });
+    const article = document.querySelector('article')!;
+    for (let i = 0; i < 11; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Note ${i} on double standards.`;
+      article.append(p);
+    }
+    r.resetLog();
+    await r.settle();
+    const expected = pureMatches();
+    expect(expected.length).toBe(ARTICLE_EXPECTED.length + 11);
+    expect(pairs(r.scanner.matches())).toEqual(expected);
+    // A full rescan reads every run of the page, not only the 11 new ones.
+    expect(r.runsScanned()).toBe(collectRuns(document.body).length);
+    const total = [...r.fake.byCategory.values()].reduce((n, h) => n + h.size, 0);
+    expect(total).toBe(expected.length);
+  });
+
+  it('exactly rescanThreshold records are handled incrementally', async () => {
+    loadArticle();
+    const r = await started(undefined, { rescanThreshold: 10 });
+    const article = document.querySelector('article')!;
+    for (let i = 0; i < 10; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Note ${i} on double standards.`;
+      article.append(p);
+    }
+    r.resetLog();
+    await r.settle();
+    expect(r.runsScanned()).toBe(10);
+    expect(pairs(r.scanner.matches())).toEqual(pureMatches());
+  });
+
+  it('follows changes inside open shadow roots', async () => {
+    setBody('<p>light</p><div id="host"></div>');
+    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    setHtml(shadow, '<p>shadow text</p>');
+    const r = await started();
+    expect(r.scanner.matches()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'a zero-sum game';
+    shadow.append(p);
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum game']]);
+    (shadow.querySelector('p')!.firstChild as Text).data = 'shadow hegemony';
+    await r.settle();
+    expect(pairs(r.scanner.matches()).map(([id]) => id).sort()).toEqual(['hegemony', 'zero-sum']);
+  });
+});
+
+describe('page scanner: reset and dispose', () => {
+  it('reset() clears everything at once, then rescans to the same result', async () => {
+    loadArticle();
+    const r = await started();
+    const before = pairs(r.scanner.matches());
+    const wordsBefore = r.scanner.words();
+    r.resetLog();
+    r.scanner.reset();
+    expect(r.scanner.matches()).toEqual([]);
+    expect(r.scanner.words()).toBe(0);
+    for (const h of r.fake.byCategory.values()) expect(h.size).toBe(0);
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual(before);
+    expect(r.scanner.words()).toBe(wordsBefore);
+    expect(r.runsScanned()).toBe(collectRuns(document.body).length);
+  });
+
+  it('reset() in the middle of a scan abandons the old scan (no duplicate matches)', async () => {
+    loadArticle();
+    const r = rig();
+    r.scanner.start();
+    r.host.pending.shift()!(); // one slice of the first scan
+    r.scanner.reset();
+    r.host.drain();
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    const total = [...r.fake.byCategory.values()].reduce((n, h) => n + h.size, 0);
+    expect(total).toBe(ARTICLE_EXPECTED.length);
+  });
+
+  it('dispose() clears all highlights and stops observing', async () => {
+    loadArticle();
+    const r = await started();
+    r.renderer.setActive(r.scanner.matches()[0]!.span);
+    expect(r.fake.active.size).toBe(1);
+    r.scanner.dispose();
+    for (const h of r.fake.byCategory.values()) expect(h.size).toBe(0);
+    expect(r.fake.active.size).toBe(0);
+    expect(r.scanner.matches()).toEqual([]);
+    r.resetLog();
+    const p = document.createElement('p');
+    p.textContent = 'zero-sum after dispose';
+    document.body.append(p);
+    await r.settle();
+    expect(r.runsScanned()).toBe(0);
+    expect(r.scanner.matches()).toEqual([]);
+    expect(r.host.pending.length).toBe(0);
+    for (const h of r.fake.byCategory.values()) expect(h.size).toBe(0);
+  });
+});
+
+describe('page scanner with the <mark> fallback renderer', () => {
+  function markTexts(): [string, string][] {
+    return [...document.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`)].map((m) => [m.getAttribute(MARK_ATTRIBUTE)!, m.textContent]);
+  }
+
+  it('keeps the page text identical after painting and after clear(), and marks carry the category', async () => {
+    loadArticle();
+    const text = document.body.textContent;
+    const renderer = createMarkRenderer(document);
+    const r = await started(renderer);
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    expect(document.body.textContent).toBe(text);
+    const marks = document.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`);
+    expect(marks.length).toBeGreaterThanOrEqual(ARTICLE_EXPECTED.length);
+    for (const mark of marks) expect(categoryIds).toContain(mark.getAttribute(MARK_ATTRIBUTE));
+    // "Cold <em>War</em> mentality" needs three marks, all in the bloc-cold-war category.
+    const cold = [...marks].filter((m) => m.closest('p')?.textContent.includes('Cold War mentality') && ['Cold ', 'War', ' mentality'].includes(m.textContent));
+    expect(cold.map((m) => m.getAttribute(MARK_ATTRIBUTE))).toEqual(['bloc-cold-war', 'bloc-cold-war', 'bloc-cold-war']);
+    // Joined per match, the marks spell the matches.
+    const joined = markTexts().map(([, t]) => t).join('|');
+    for (const [, t] of ARTICLE_EXPECTED) expect(joined.replace(/\|/g, '')).toContain(t);
+
+    renderer.clear();
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(document.body.textContent).toBe(text);
+    r.scanner.dispose();
+  });
+
+  it('ignores its own mark mutations: flushing twice changes nothing and rescans nothing', async () => {
+    loadArticle();
+    const r = await started(createMarkRenderer(document));
+    const count = r.scanner.matches().length;
+    const html = htmlOf(document.body);
+    r.resetLog();
+    await r.settle();
+    r.scheduler.flush();
+    await r.settle();
+    r.scheduler.flush();
+    expect(r.runsScanned()).toBe(0);
+    expect(r.scanner.matches().length).toBe(count);
+    expect(htmlOf(document.body)).toBe(html);
+  });
+
+  it('a dynamic edit repaints only its block, without feedback loops', async () => {
+    loadArticle();
+    const text0 = document.body.textContent;
+    const r = await started(createMarkRenderer(document));
+    const p = document.createElement('p');
+    p.textContent = 'They decried hegemony and a Cold War mentality.';
+    document.querySelector('article')!.append(p);
+    await r.settle();
+    expect(r.scanner.matches().length).toBe(ARTICLE_EXPECTED.length + 2);
+    r.resetLog();
+    await r.settle();
+    expect(r.runsScanned()).toBe(0);
+    p.remove();
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    r.scanner.dispose();
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(document.body.textContent).toBe(text0);
+  });
+
+  it('show() toggles data-framing-lens-hidden per category without removing marks', async () => {
+    loadArticle();
+    const renderer = createMarkRenderer(document);
+    const r = await started(renderer);
+    const marks = [...document.querySelectorAll<HTMLElement>(`mark[${MARK_ATTRIBUTE}]`)];
+    expect(marks.length).toBeGreaterThan(0);
+    renderer.show(new Set(categoryIds), 'background');
+    for (const m of marks) expect(m.hasAttribute('data-framing-lens-hidden')).toBe(false);
+    renderer.show(new Set(categoryIds.filter((c) => c !== 'bloc-cold-war')), 'underline');
+    for (const m of marks) {
+      const category = m.getAttribute(MARK_ATTRIBUTE)!;
+      expect(m.isConnected).toBe(true);
+      expect(m.hasAttribute('data-framing-lens-hidden')).toBe(category === 'bloc-cold-war');
+      expect(m.getAttribute('data-framing-lens-style')).toBe(`framing-lens-${category}-underline`);
+    }
+    expect(document.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`).length).toBe(marks.length);
+    renderer.show(new Set(categoryIds), 'background');
+    for (const m of marks) expect(m.hasAttribute('data-framing-lens-hidden')).toBe(false);
+    r.resetLog();
+    await r.settle();
+    expect(r.runsScanned()).toBe(0);
+    expect(r.scanner.matches().length).toBe(ARTICLE_EXPECTED.length);
+  });
+
+  it('reset() with marks: unwraps, repaints the same matches once, and never nests marks', async () => {
+    loadArticle();
+    const text = document.body.textContent;
+    const r = await started(createMarkRenderer(document));
+    const marksBefore = markTexts();
+    r.scanner.reset();
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual(ARTICLE_EXPECTED);
+    expect(markTexts()).toEqual(marksBefore);
+    expect(document.querySelectorAll('mark mark').length).toBe(0);
+    expect(document.body.textContent).toBe(text);
+  });
+
+  it("each match's span still covers its text after marks split the text nodes (reveal and hover use it)", async () => {
+    setBody('<p>They warned against a zero-sum approach to trade and a Cold <em>War</em> mentality.</p>');
+    const r = await started(createMarkRenderer(document));
+    const matches = r.scanner.matches();
+    expect(pairs(matches)).toEqual([
+      ['zero-sum', 'zero-sum approach'],
+      ['cold-war-mentality', 'Cold War mentality'],
+    ]);
+    for (const m of matches) {
+      let text: string;
+      try {
+        text = rangeText(m.span as unknown as AbstractRange);
+      } catch (error) {
+        text = `<throws ${(error as Error).name}>`;
+      }
+      expect(text).toBe(m.text);
+    }
+  });
+
+  it('marks a phrase crossing inline elements inside a shadow root completely', async () => {
+    setBody('<div id="host"></div>');
+    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    setHtml(shadow, '<p>a Cold <em>War</em> mentality</p>');
+    const text = shadow.textContent;
+    const r = await started(createMarkRenderer(document));
+    expect(pairs(r.scanner.matches())).toEqual([['cold-war-mentality', 'Cold War mentality']]);
+    const marked = [...shadow.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`)].map((m) => m.textContent).join('');
+    expect(marked).toBe('Cold War mentality');
+    expect(shadow.textContent).toBe(text);
+  });
+
+  it('does not put marks inside an excluded inline element (hidden, contenteditable) that sits inside a matched phrase', async () => {
+    setBody('<p>a Cold <span hidden>secret</span>War mentality</p><p>a Cold <span contenteditable="true">typed</span>War mentality</p>');
+    const r = await started(createMarkRenderer(document));
+    expect(pairs(r.scanner.matches())).toEqual([
+      ['cold-war-mentality', 'Cold War mentality'],
+      ['cold-war-mentality', 'Cold War mentality'],
+    ]);
+    expect(document.querySelector('span[hidden]')!.querySelector('mark')).toBeNull();
+    expect(document.querySelector('span[contenteditable]')!.querySelector('mark')).toBeNull();
+  });
+});

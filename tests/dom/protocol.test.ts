@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { isIndex, parseReport } from '../../lib/ext/protocol.ts';
+import type { PageReport } from '../../lib/page/build-report.ts';
+
+const occurrence = (over: Record<string, unknown> = {}) => ({
+  index: 0,
+  term: 'zero-sum',
+  category: 'bloc-cold-war',
+  text: 'zero-sum approach',
+  sentence: 'They warned against a zero-sum approach.',
+  start: 22,
+  end: 39,
+  ...over,
+});
+
+const valid = (): PageReport => ({
+  url: 'https://example.com/news',
+  host: 'example.com',
+  active: true,
+  words: 120,
+  total: 2,
+  counts: { 'zero-sum': 1, hegemony: 1 },
+  occurrences: [occurrence(), occurrence({ index: 1, term: 'hegemony', category: 'hegemony', text: 'hegemony', sentence: 'It is hegemony.', start: 6, end: 14 })],
+});
+
+describe('parseReport', () => {
+  it('accepts a valid report unchanged', () => {
+    const report = valid();
+    expect(parseReport(report)).toEqual(report);
+    expect(parseReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+  });
+
+  it('accepts an empty report (inactive, nothing found)', () => {
+    const report: PageReport = { url: 'about:blank', host: '', active: false, words: 0, total: 0, counts: {}, occurrences: [] };
+    expect(parseReport(report)).toEqual(report);
+  });
+
+  it('drops unknown top-level fields', () => {
+    const parsed = parseReport({ ...valid(), extra: '<script>' });
+    expect(parsed).not.toBeNull();
+    expect(parsed).not.toHaveProperty('extra');
+  });
+
+  for (const [name, value] of [
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'report'],
+    ['a number', 42],
+    ['an array', []],
+    ['an empty object', {}],
+  ] as [string, unknown][]) {
+    it(`rejects ${name}`, () => {
+      expect(parseReport(value)).toBeNull();
+    });
+  }
+
+  for (const field of ['url', 'host', 'active', 'words', 'total', 'counts', 'occurrences'] as const) {
+    it(`rejects a report without "${field}"`, () => {
+      const r: Record<string, unknown> = { ...valid() };
+      delete r[field];
+      expect(parseReport(r)).toBeNull();
+    });
+  }
+
+  for (const [field, bad] of [
+    ['url', 42],
+    ['host', null],
+    ['active', 'yes'],
+    ['active', 1],
+    ['words', -1],
+    ['words', 1.5],
+    ['words', '120'],
+    ['words', Number.NaN],
+    ['words', Number.POSITIVE_INFINITY],
+    ['words', 1e7],
+    ['total', -3],
+    ['counts', null],
+    ['counts', 'many'],
+    ['occurrences', 'none'],
+    ['occurrences', { 0: occurrence() }],
+  ] as [keyof PageReport, unknown][]) {
+    it(`rejects ${field} = ${JSON.stringify(bad) ?? String(bad)}`, () => {
+      expect(parseReport({ ...valid(), [field]: bad })).toBeNull();
+    });
+  }
+
+  it('filters out counts that are not small non-negative integers', () => {
+    const parsed = parseReport({ ...valid(), counts: { good: 3, zero: 0, negative: -1, fraction: 0.5, text: '2', nan: Number.NaN, huge: 1e9 } });
+    expect(parsed!.counts).toEqual({ good: 3, zero: 0 });
+  });
+
+  it('filters out occurrences with wrong types, keeping the good ones in order', () => {
+    const good0 = occurrence();
+    const good1 = occurrence({ index: 5 });
+    const parsed = parseReport({
+      ...valid(),
+      occurrences: [
+        null,
+        'zero-sum',
+        42,
+        good0,
+        occurrence({ index: -1 }),
+        occurrence({ index: '1' }),
+        occurrence({ term: 7 }),
+        occurrence({ category: null }),
+        occurrence({ text: undefined }),
+        occurrence({ sentence: ['x'] }),
+        occurrence({ start: -2 }),
+        occurrence({ end: 2.5 }),
+        { ...occurrence(), sentence: undefined },
+        good1,
+      ],
+    });
+    expect(parsed).not.toBeNull();
+    expect(parsed!.occurrences).toEqual([good0, good1]);
+  });
+});
+
+describe('isIndex', () => {
+  it('accepts small non-negative integers only', () => {
+    for (const ok of [0, 1, 42, 9_999_999]) expect(isIndex(ok), String(ok)).toBe(true);
+    for (const bad of [-1, 0.5, 1e7, Number.NaN, Number.POSITIVE_INFINITY, '1', null, undefined, {}, [1]]) expect(isIndex(bad), String(bad)).toBe(false);
+  });
+});

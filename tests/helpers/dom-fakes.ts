@@ -1,0 +1,224 @@
+/**
+ * Test doubles for the DOM tier: a fake CSS Custom Highlight API (happy-dom has none), a manual
+ * scheduler host, the real compiled lexicon and matcher, and small helpers to let the page
+ * scanner process mutations deterministically.
+ */
+import { isInExcludedSubtree } from '../../lib/page/collect-runs.ts';
+import compiledJson from '../../lexicon/generated/compiled.json';
+import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import { createMatcher, type Matcher } from '../../lib/match/create-matcher.ts';
+import { createPageScanner, type PageScanner, type PageScannerOptions } from '../../lib/page/create-page-scanner.ts';
+import { createScheduler, type Scheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
+import { createHighlightRenderer, type HighlightApi } from '../../lib/page/renderers/create-highlight-renderer.ts';
+import type { Renderer } from '../../lib/page/renderers/renderer.ts';
+import type { DomSpan } from '../../lib/page/to-dom-range.ts';
+
+export const lexicon = compiledJson as unknown as CompiledLexicon;
+export const categoryIds = lexicon.categories.map((c) => c.id);
+
+/** The family index of a term id; throws when the lexicon has no such family. */
+export function termIndex(id: string): number {
+  const i = lexicon.terms.findIndex((t) => t.id === id);
+  if (i < 0) throw new Error(`no term "${id}" in the compiled lexicon`);
+  return i;
+}
+
+export function termId(index: number): string {
+  return lexicon.terms[index]!.id;
+}
+
+/** A fresh matcher over the real compiled lexicon (matchers keep scanner state, so one per user). */
+export function realMatcher(): Matcher {
+  return createMatcher(lexicon.trie);
+}
+
+/** A plain StaticRange: just the four boundary fields. */
+export class FakeStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  constructor(init: DomSpan) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+  }
+  get collapsed(): boolean {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+}
+
+/** A Highlight backed by a Set, like the real one (a setlike of ranges with a priority). */
+export class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+export interface FakeHighlightApi extends HighlightApi {
+  registry: Map<string, FakeHighlight>;
+  /** Every Highlight the renderer constructed, in construction order (categories, then active). */
+  created: FakeHighlight[];
+}
+
+export function createFakeHighlightApi(): FakeHighlightApi {
+  const registry = new Map<string, FakeHighlight>();
+  const created: FakeHighlight[] = [];
+  class TrackedHighlight extends FakeHighlight {
+    constructor() {
+      super();
+      created.push(this);
+    }
+  }
+  return {
+    registry,
+    created,
+    highlights: {
+      set: (name: string, h: unknown) => registry.set(name, h as FakeHighlight),
+      delete: (name: string) => registry.delete(name),
+    },
+    Highlight: TrackedHighlight as unknown as HighlightApi['Highlight'],
+    StaticRange: FakeStaticRange as unknown as HighlightApi['StaticRange'],
+  };
+}
+
+/** The highlight renderer over a fake API; `byCategory` exposes each category's Highlight. */
+export function createFakeHighlightRenderer(): { renderer: Renderer; api: FakeHighlightApi; byCategory: Map<string, FakeHighlight>; active: FakeHighlight } {
+  const api = createFakeHighlightApi();
+  const renderer = createHighlightRenderer(api, categoryIds);
+  const byCategory = new Map(categoryIds.map((c, i) => [c, api.created[i]!] as const));
+  return { renderer, api, byCategory, active: api.created[categoryIds.length]! };
+}
+
+/**
+ * The scannable text a range covers: its text nodes, minus any inside an excluded subtree (a hidden
+ * or editable inline element can sit inside a painted phrase; it paints nothing, and a fresh scan
+ * does not read it either).
+ */
+export function rangeText(r: AbstractRange): string {
+  const doc = r.startContainer.ownerDocument!;
+  if (r.startContainer === r.endContainer) return (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+  const walker = doc.createTreeWalker(r.startContainer.getRootNode(), 4);
+  walker.currentNode = r.startContainer;
+  let out = '';
+  for (let n: Node | null = r.startContainer; n; n = walker.nextNode()) {
+    const text = (n as Text).data;
+    const from = n === r.startContainer ? r.startOffset : 0;
+    const to = n === r.endContainer ? r.endOffset : text.length;
+    if (!isInExcludedSubtree(n)) out += text.slice(from, to);
+    if (n === r.endContainer) break;
+  }
+  return out;
+}
+
+/** Every painted range as [category, text], in document order. */
+export function paintedRanges(byCategory: Map<string, FakeHighlight>): { category: string; text: string; range: AbstractRange }[] {
+  const out: { category: string; text: string; range: AbstractRange }[] = [];
+  for (const [category, h] of byCategory) for (const range of h) out.push({ category, text: rangeText(range), range });
+  out.sort((a, b) => {
+    const x = a.range.startContainer;
+    const y = b.range.startContainer;
+    if (x === y) return a.range.startOffset - b.range.startOffset;
+    return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+  });
+  return out;
+}
+
+/** A scheduler host whose clock is a counter and whose idle callbacks wait in a queue until drained. */
+export interface ManualHost extends SchedulerHost {
+  pending: (() => void)[];
+  /** Runs idle callbacks (including ones they queue) until none are left; returns how many ran. */
+  drain(): number;
+}
+
+export function createManualHost(step = 1): ManualHost {
+  let clock = 0;
+  const pending: (() => void)[] = [];
+  return {
+    pending,
+    now: () => (clock += step),
+    requestIdle: (cb) => void pending.push(cb),
+    drain() {
+      let ran = 0;
+      while (pending.length > 0) {
+        pending.shift()!();
+        ran++;
+        if (ran > 1_000_000) throw new Error('scheduler never settles');
+      }
+      return ran;
+    },
+  };
+}
+
+/** Lets happy-dom deliver mutation records (a microtask/macrotask away). */
+export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export interface ScannerRig {
+  scanner: PageScanner;
+  scheduler: Scheduler;
+  host: ManualHost;
+  renderer: Renderer;
+  /** How many times the scanner called `matcher.findMatches` (one per run scanned). */
+  runsScanned(): number;
+  /** The texts passed to `findMatches`, in order, since the last `resetLog()`. */
+  scannedTexts: string[];
+  resetLog(): void;
+  onChange: { calls: number };
+  /** Waits for mutation records and runs all queued work; repeats until nothing more arrives. */
+  settle(): Promise<void>;
+}
+
+/** A page scanner over `doc` with the real matcher, a manual scheduler and the given renderer. */
+export function createScannerRig(doc: Document, renderer: Renderer, extra: Partial<PageScannerOptions> = {}): ScannerRig {
+  const host = createManualHost();
+  const scheduler = createScheduler(host);
+  const inner = realMatcher();
+  const scannedTexts: string[] = [];
+  let count = 0;
+  const matcher: Matcher = {
+    findMatches(text) {
+      count++;
+      scannedTexts.push(text);
+      return inner.findMatches(text);
+    },
+    get lastTokenCount() {
+      return inner.lastTokenCount;
+    },
+  };
+  const onChange = { calls: 0 };
+  const scanner = createPageScanner({
+    document: doc,
+    lexicon,
+    matcher,
+    renderer,
+    scheduler,
+    onChange: () => void onChange.calls++,
+    ...extra,
+  });
+  return {
+    scanner,
+    scheduler,
+    host,
+    renderer,
+    runsScanned: () => count,
+    scannedTexts,
+    resetLog() {
+      count = 0;
+      scannedTexts.length = 0;
+    },
+    onChange,
+    async settle() {
+      // Mutation records arrive a (micro)task later; the work they queue may cause more records
+      // (the <mark> renderer), so repeat until a round delivers nothing.
+      for (let i = 0; i < 20; i++) {
+        await nextTask();
+        if (host.drain() === 0 && host.pending.length === 0) return;
+      }
+      throw new Error('the scanner did not settle after 20 rounds');
+    },
+  };
+}
+
+/** Matches as [term id, text] pairs, for readable comparisons. */
+export function pairs(matches: readonly { term: number; text: string }[]): [string, string][] {
+  return matches.map((m) => [termId(m.term), m.text]);
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
+import { buildTrie, phraseKeys } from '../../lib/match/trie.ts';
+
+/** Prints `text` with every match wrapped as [[match|name]], so a failure reads like prose. */
+function serializeMatches(text: string, matches: readonly Match[], names: readonly string[]): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += `${text.slice(at, m.start)}[[${text.slice(m.start, m.end)}|${names[m.term] ?? `#${m.term}`}]]`;
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/** A matcher over a small hand-made lexicon: each entry is [variant, name]. */
+function small(entries: readonly (readonly [string, string])[]) {
+  const names = [...new Set(entries.map(([, name]) => name))];
+  const { trie, conflicts } = buildTrie(entries.map(([variant, name]) => [variant, names.indexOf(name)] as const));
+  expect(conflicts).toEqual([]);
+  const matcher = createMatcher(trie);
+  return { matcher, mark: (text: string) => serializeMatches(text, matcher.findMatches(text), names) };
+}
+
+const lexicon = small([
+  ['cold war', 'cold-war'],
+  ['cold war mentality', 'mentality'],
+  ['cold war era alliance', 'alliances'],
+  ['war mentality', 'war-mentality'],
+  ['new cold war', 'new-cold-war'],
+  ['zero-sum', 'zero-sum'],
+  ['zero-sum game', 'zero-sum'],
+  ['us-led', 'us-led'],
+  ['hegemony', 'hegemony'],
+  ['russia’s sphere', 'sphere'],
+  ['multipolar world', 'multipolar'],
+]);
+
+describe('serializeMatches (test helper)', () => {
+  it('wraps each match and keeps the text around it', () => {
+    expect(serializeMatches('a cold war b', [{ start: 2, end: 10, term: 0 }], ['cold-war'])).toBe('a [[cold war|cold-war]] b');
+    expect(serializeMatches('no match', [], [])).toBe('no match');
+  });
+});
+
+describe('matcher: longest-leftmost, non-overlapping', () => {
+  it.each([
+    ['The Cold War mentality persists.', 'The [[Cold War mentality|mentality]] persists.'],
+    ['The Cold War ended.', 'The [[Cold War|cold-war]] ended.'],
+    // leftmost wins over a longer match starting later
+    ['a new cold war mentality', 'a [[new cold war|new-cold-war]] mentality'],
+    // a longer match starting at the same token wins
+    ['a zero-sum game', 'a [[zero-sum game|zero-sum]]'],
+    ['a zero-sum bet', 'a [[zero-sum|zero-sum]] bet'],
+    // a dead-end continuation falls back to the last complete variant
+    ['Cold War era attitude', '[[Cold War|cold-war]] era attitude'],
+    ['Cold War era alliances', '[[Cold War|cold-war]] era alliances'],
+    ['Cold War era alliance', '[[Cold War era alliance|alliances]]'],
+    // a prefix that is not a variant matches nothing, and scanning continues at the next word
+    ['cold weather, war mentality', 'cold weather, [[war mentality|war-mentality]]'],
+    // consecutive matches
+    ['hegemony hegemony', '[[hegemony|hegemony]] [[hegemony|hegemony]]'],
+    ['Cold War hegemony and a zero-sum game', '[[Cold War|cold-war]] [[hegemony|hegemony]] and a [[zero-sum game|zero-sum]]'],
+    // whole words only
+    ['hegemonyé, hegemonic, coldwar', 'hegemonyé, hegemonic, coldwar'],
+    ['scold warnings', 'scold warnings'],
+  ])('%j → %j', (text, expected) => {
+    expect(lexicon.mark(text)).toBe(expected);
+  });
+
+  it('returns matches in text order with start < end and no overlap', () => {
+    const text = 'Cold War mentality, new cold war, zero-sum game, hegemony, the U.S.-led order.';
+    const matches = lexicon.matcher.findMatches(text);
+    expect(matches).toHaveLength(5);
+    for (let i = 0; i < matches.length; i++) {
+      expect(matches[i]!.start).toBeLessThan(matches[i]!.end);
+      if (i > 0) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+    }
+  });
+});
+
+describe('matcher: soft gaps join a phrase, hard punctuation never does', () => {
+  it.each([
+    ['Cold-War mentality', '[[Cold-War mentality|mentality]]'],
+    ['Cold\u2013War\u00a0mentality', '[[Cold\u2013War\u00a0mentality|mentality]]'],
+    ['COLD   WAR\nmentality', '[[COLD   WAR\nmentality|mentality]]'],
+    ['the “Cold War” mentality', 'the “[[Cold War” mentality|mentality]]'],
+    ['a "zero-sum" game', 'a "[[zero-sum" game|zero-sum]]'],
+    ['a zero sum game', 'a [[zero sum game|zero-sum]]'],
+    ['a zero\u2014sum game', 'a [[zero\u2014sum game|zero-sum]]'],
+    ['the U.S.-led order', 'the [[U.S.-led|us-led]] order'],
+    ['the US led order', 'the [[US led|us-led]] order'],
+    ['Russia’s sphere', '[[Russia’s sphere|sphere]]'],
+    ["Russia's sphere", "[[Russia's sphere|sphere]]"],
+    // a soft hyphen is invisible: "multi\u00adpolar" is the closed-up "multipolar"
+    ['a multi\u00adpolar world', 'a [[multi\u00adpolar world|multipolar]]'],
+    ['hege\u00admony', '[[hege\u00admony|hegemony]]'],
+    ['ﬁne hegemony', 'ﬁne [[hegemony|hegemony]]'],
+    // hard punctuation
+    ['cold, war-weary troops', 'cold, war-weary troops'],
+    ['It was cold. War came.', 'It was cold. War came.'],
+    ['cold: war', 'cold: war'],
+    ['cold (war) mentality', 'cold (war) mentality'],
+    ['Cold War; mentality', '[[Cold War|cold-war]]; mentality'],
+    ['a zero-sum, game', 'a [[zero-sum|zero-sum]], game'],
+    ['new, cold war', 'new, [[cold war|cold-war]]'],
+  ])('%j → %j', (text, expected) => {
+    expect(lexicon.mark(text)).toBe(expected);
+  });
+});
+
+describe('matcher: offsets are UTF-16 code units in the original text', () => {
+  it.each([
+    ['😀 the Cold War mentality', 'Cold War mentality', 7],
+    ['🇺🇳🇺🇳 hegemony', 'hegemony', 9],
+    ['ﬁnance and hegemony', 'hegemony', 11],
+    ['e\u0301lan and hegemony', 'hegemony', 10],
+    ['hege\u200bmony', 'hege\u200bmony', 0],
+  ])('%j: match %j at %i', (text, matched, at) => {
+    const [m] = lexicon.matcher.findMatches(text);
+    expect(m).toBeDefined();
+    expect(m!.start).toBe(at);
+    expect(text.slice(m!.start, m!.end)).toBe(matched);
+  });
+});
+
+describe('matcher: lastTokenCount', () => {
+  it.each([
+    ['', 0],
+    ['one two three', 3],
+    ['Cold War mentality', 1],
+    ['the Cold War mentality, again', 3],
+    ['cold, war', 2],
+    ['Cold War era alliances', 3],
+  ])('%j scans %i words (a match counts as one)', (text, n) => {
+    lexicon.matcher.findMatches(text);
+    expect(lexicon.matcher.lastTokenCount).toBe(n);
+  });
+
+  it('is updated by every call', () => {
+    lexicon.matcher.findMatches('one two three four');
+    expect(lexicon.matcher.lastTokenCount).toBe(4);
+    lexicon.matcher.findMatches('one');
+    expect(lexicon.matcher.lastTokenCount).toBe(1);
+  });
+});
+
+describe('buildTrie', () => {
+  it('reports a variant claimed by two families, and an empty one', () => {
+    const { conflicts } = buildTrie([
+      ['Cold War', 0],
+      ['cold-war', 1],
+      ['—', 2],
+    ]);
+    expect(conflicts).toEqual(
+      expect.arrayContaining([
+        { variant: '—', term: 2, claimedBy: -1 },
+        expect.objectContaining({ term: 1, claimedBy: 0 }),
+      ]),
+    );
+    expect(conflicts).toHaveLength(2);
+  });
+
+  it('the same variant twice for the same family is no conflict', () => {
+    expect(buildTrie([['cold war', 0], ['Cold War', 0]]).conflicts).toEqual([]);
+  });
+
+  it('is independent of input order and keys are sorted', () => {
+    const a = buildTrie([['b a', 0], ['a b', 1], ['a', 2]]).trie;
+    const b = buildTrie([['a', 2], ['a b', 1], ['b a', 0]]).trie;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(Object.keys(a.c!)).toEqual(['a', 'b']);
+  });
+
+  it('phraseKeys folds a phrase like the matcher folds text', () => {
+    expect(phraseKeys('Cold War–era “attitude”')).toEqual(['cold', 'war', 'era', 'attitude']);
+    expect(phraseKeys('U.S.-led')).toEqual(['us', 'led']);
+  });
+
+  it('an empty trie matches nothing', () => {
+    const matcher = createMatcher(buildTrie([]).trie);
+    expect(matcher.findMatches('Cold War mentality')).toEqual([]);
+    expect(matcher.lastTokenCount).toBe(3);
+  });
+});
