@@ -1,0 +1,120 @@
+// npm run sweep -- [DIR]: loads every saved page (default ../shared/pages) with the built extension
+// in real Chromium and checks, per page: (1) the page's innerText is identical with and without
+// the extension; (2) no exception or error from the extension; (3) the extension makes no request
+// (no request's initiator, as DevTools reports it, involves chrome-extension://); (4) the highlights equal what
+// the command line's matcher finds in the same text (the runs the content script scans, read from
+// the page). Page scripts are blocked by a CSP header so both loads see the same document.
+// Prints one line per page and `N passed, N failed`; exits 1 on any failure.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import { createMatcher } from '../../lib/match/create-matcher.ts';
+import { findChromium } from '../helpers/find-chromium.ts';
+import { startFixtureServer } from '../helpers/fixture-server.ts';
+import { launchExtension } from '../helpers/launch-extension.ts';
+import { readHighlights } from '../helpers/page-highlights.ts';
+import { buildProbe } from './build-probe.ts';
+import { pageList } from './page-list.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Probe {
+  __framingLensProbe: { runs(): { text: string; visible: boolean }[] };
+}
+
+/** Loads a page and returns its innerText. */
+async function load(page: Page, url: string): Promise<string> {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  return page.evaluate(() => document.body?.innerText ?? document.documentElement?.textContent ?? '');
+}
+
+async function main(): Promise<void> {
+  const { dir, pages } = pageList(process.argv[2]);
+  const compiled = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'), 'utf8')) as CompiledLexicon;
+  const matcher = createMatcher(compiled.trie);
+  const probe = await buildProbe();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install Debian `chromium` or set CHROME_PATH');
+  const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'" });
+
+  const withExt = await launchExtension();
+  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-sweep-'));
+  const plain: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  await plain.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  const a = await plain.newPage();
+  const b = await withExt.context.newPage();
+  // Requests the extension caused: DevTools names the initiator of every request of the page.
+  const fromExtension: string[] = [];
+  const cdp = await withExt.context.newCDPSession(b);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: unknown; documentURL?: string }) => {
+    if (JSON.stringify(event.initiator).includes('chrome-extension://') && !event.request.url.startsWith('chrome-extension:')) fromExtension.push(event.request.url);
+  });
+
+  let passed = 0;
+  let failed = 0;
+  for (const { name } of pages) {
+    const url = `${server.url}/${encodeURIComponent(name)}`;
+    const problems: string[] = [];
+    let found = 0;
+    try {
+      const textA = await load(a, url);
+      const logStart = withExt.logs.length;
+      fromExtension.length = 0;
+      const textB = await load(b, url);
+      // The reference: the runs the content script scans, matched by the command line's matcher.
+      await b.evaluate(probe);
+      const runs = await b.evaluate(() => (window as unknown as Probe).__framingLensProbe.runs());
+      const expected: string[] = [];
+      for (const run of runs) {
+        if (!run.visible) continue;
+        for (const m of matcher.findMatches(run.text)) expected.push(`${compiled.terms[m.term]!.category}|${run.text.slice(m.start, m.end).replace(/\s+/g, ' ')}`);
+      }
+      expected.sort();
+      // Completion: wait until the registry holds as many ranges as expected, then compare.
+      await b
+        .waitForFunction(
+          (n) => {
+            let total = 0;
+            for (const [k, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights) if (k.startsWith('framing-lens-') && k !== 'framing-lens-active') total += h.size;
+            return total === n;
+          },
+          expected.length,
+          { timeout: 20_000, polling: 100 },
+        )
+        .catch(() => problems.push('highlight count never reached the expected count'));
+      const seen = (await readHighlights(b)).map((h) => `${h.name.replace(/^framing-lens-/, '')}|${h.text.replace(/\s+/g, ' ')}`).sort();
+      found = seen.length;
+      if (JSON.stringify(seen) !== JSON.stringify(expected)) {
+        const missing = expected.filter((x) => !seen.includes(x)).slice(0, 3);
+        const extra = seen.filter((x) => !expected.includes(x)).slice(0, 3);
+        problems.push(`highlights differ from the CLI matcher (${seen.length} vs ${expected.length}; missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)})`);
+      }
+      const textB2 = await b.evaluate(() => document.body?.innerText ?? document.documentElement?.textContent ?? '');
+      if (textA !== textB || textB !== textB2) problems.push(`innerText differs with the extension (${textA.length} vs ${textB2.length} chars)`);
+      if (fromExtension.length > 0) problems.push(`requests made by the extension: ${JSON.stringify(fromExtension.slice(0, 3))}`);
+      const errors = withExt.logs.slice(logStart).filter((l) => (l.type === 'error' || l.type === 'pageerror') && /chrome-extension:|Framing Lens/.test(l.text));
+      if (errors.length > 0) problems.push(`extension errors: ${errors.map((e) => e.text).join(' | ').slice(0, 300)}`);
+    } catch (error) {
+      problems.push(`load failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (problems.length === 0) passed++;
+    else failed++;
+    process.stdout.write(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${name} (${found} highlights)${problems.length ? `: ${problems.join('; ')}` : ''}\n`);
+  }
+  await plain.close();
+  rmSync(profile, { recursive: true, force: true });
+  await withExt.close();
+  await server.close();
+  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+await main();
