@@ -17,14 +17,24 @@ export interface Matcher {
   readonly lastTokenCount: number;
 }
 
-interface Node {
-  term: number;
-  children: Map<string, Node> | null;
-}
+/** A trie node whose children are converted from JSON on first use: start-up builds one level only. */
+class Node {
+  readonly term: number;
+  private json: Record<string, TrieNode> | undefined;
+  private map: Map<string, Node> | null = null;
 
-function toNode(json: TrieNode): Node {
-  const children = json.c ? new Map(Object.entries(json.c).map(([k, v]) => [k, toNode(v)])) : null;
-  return { term: json.t ?? -1, children };
+  constructor(json: TrieNode) {
+    this.term = json.t ?? -1;
+    this.json = json.c;
+  }
+
+  get children(): Map<string, Node> | null {
+    if (this.json) {
+      this.map = new Map(Object.entries(this.json).map(([k, v]) => [k, new Node(v)]));
+      this.json = undefined;
+    }
+    return this.map;
+  }
 }
 
 /**
@@ -37,7 +47,7 @@ function toNode(json: TrieNode): Node {
  * O(length of text) plus O(depth) per candidate, independent of the number of families.
  */
 export function createMatcher(trie: TrieNode): Matcher {
-  const root = toNode(trie);
+  const root = new Node(trie);
   const firstHashes = new Set<number>();
   for (const key of root.children?.keys() ?? []) firstHashes.add(hashKey(key));
   const scanner = new TokenScanner();

@@ -72,8 +72,11 @@ export function isInExcludedSubtree(node: Node): boolean {
   return false;
 }
 
-/** True when a text run has at least one letter or digit worth matching. */
-const HAS_WORD = /[\p{L}\p{N}]/u;
+/** True when a text has anything but spaces and line breaks (cheaper than a Unicode regex per run). */
+function hasContent(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) return true;
+  return false;
+}
 
 /**
  * The runs of readable text under `root`, in document order, lazily: the scanner pulls runs in
@@ -88,7 +91,7 @@ export function* walkRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => voi
   const blocks: Node[] = [root];
 
   const take = (): TextRun | null => {
-    const run = nodes.length > 0 && HAS_WORD.test(text) ? { text, nodes, offsets, block: blocks[blocks.length - 1]! } : null;
+    const run = nodes.length > 0 && hasContent(text) ? { text, nodes, offsets, block: blocks[blocks.length - 1]! } : null;
     text = '';
     nodes = [];
     offsets = [];

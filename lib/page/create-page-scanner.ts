@@ -146,11 +146,18 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   function* scanRoot(root: Node, gen: number): Generator<void, void, undefined> {
     let changed = false;
+    // Yield to the scheduler every ~4k characters: a deadline check per run costs more than the
+    // matching of a short run, and 4k characters take well under a millisecond.
+    let sinceYield = 0;
     for (const run of walkRuns(root, observe)) {
       if (gen !== generation) return;
       if (paintRun(run)) changed = true;
       ignoreOwnMutations();
-      yield;
+      sinceYield += run.text.length + 64;
+      if (sinceYield >= 4096) {
+        sinceYield = 0;
+        yield;
+      }
     }
     if (changed && gen === generation) options.onChange?.();
   }
