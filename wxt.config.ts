@@ -18,7 +18,13 @@ export default defineConfig({
       'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous framing term on the page' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'framing-lens@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // 140: the CSS Custom Highlight API and data_collection_permissions; nothing is collected.
+            gecko: { id: 'framing-lens@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
