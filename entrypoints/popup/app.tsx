@@ -16,7 +16,7 @@ export function App({ model }: { model: PopupModel }) {
   const current = view.name === 'term' ? null : view.name;
   return (
     <div class="popup">
-      <header class="bar">
+      <header class="masthead">
         <h1>Framing Lens</h1>
         <nav class="tabs" role="tablist" aria-label="Sections">
           {TABS.map((t) => (

@@ -51,7 +51,7 @@ export function PageView({ model }: { model: PopupModel }) {
         <figure class="chart" aria-label="Terms per 1,000 words by category, this page against the corpus">
           {summary.bars.map((b) => (
             <div class="row" key={b.id}>
-              <span class="row-label">{b.label}</span>
+              <span class="row-label" title={b.label}>{b.label}</span>
               <span class="bars">
                 <span class="bar page" style={{ width: `${(b.density / max) * 100}%`, background: b.colour }} title={`this page: ${b.density} per 1,000 words (${b.count})`} />
                 <span class="bar corpus" style={{ width: `${(b.corpusDensity / max) * 100}%`, borderColor: b.colour }} title={`corpus: ${b.corpusDensity} per 1,000 words`} />
