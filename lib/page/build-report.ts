@@ -29,11 +29,14 @@ export interface PageReport {
   occurrences: ReportOccurrence[];
 }
 
-/** The minimal shape of a page match the report needs. */
+/** What the report needs of a match found on the page. */
 export interface ReportableMatch {
+  /** Index of the family in the compiled lexicon. */
   term: number;
   category: string;
+  /** The matched text, as the page shows it. */
   text: string;
+  /** The sentence around it, for the popup's voice analysis, and the term's offsets in it. */
   sentence: string;
   sentenceStart: number;
   sentenceEnd: number;

@@ -1,4 +1,5 @@
 import type { Matcher } from '../match/create-matcher.ts';
+import type { ReportableMatch } from './build-report.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
 import { blockOf, isInExcludedSubtree, isInline, UI_ATTRIBUTE, walkRuns, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';
@@ -6,17 +7,8 @@ import { cutSentence } from './cut-sentence.ts';
 import type { Renderer } from './renderers/renderer.ts';
 import { toDomSpan, type DomSpan } from './to-dom-range.ts';
 
-/** A term found on the page. */
-export interface PageMatch {
-  /** Index of the family in the compiled lexicon. */
-  term: number;
-  category: string;
-  /** The matched text, as the page shows it. */
-  text: string;
-  /** The sentence around it, for the popup's voice analysis. */
-  sentence: string;
-  sentenceStart: number;
-  sentenceEnd: number;
+/** A term found on the page: what the report needs, plus where it is painted. */
+export interface PageMatch extends ReportableMatch {
   span: DomSpan;
   handle: unknown;
 }

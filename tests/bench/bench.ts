@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
-import { findChromium } from '../helpers/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/find-chromium.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { buildProbe } from './build-probe.ts';
 import { pageList, quantile } from './page-list.ts';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     executablePath,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: CHROMIUM_ARGS,
   });
   await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
   const page = await context.newPage();

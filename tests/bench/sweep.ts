@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createMatcher } from '../../lib/match/create-matcher.ts';
-import { findChromium } from '../helpers/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/find-chromium.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { launchExtension } from '../helpers/launch-extension.ts';
 import { readHighlights } from '../helpers/page-highlights.ts';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     executablePath,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: CHROMIUM_ARGS,
   });
   await plain.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
   const a = await plain.newPage();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { findChromium } from './find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 
 /** The extension API inside the service worker (evaluated there, typed loosely here). */
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
@@ -42,18 +42,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     executablePath,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-features=DialMediaRouteProvider,OptimizationHints,Translate',
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--disable-features=DialMediaRouteProvider,OptimizationHints,Translate'],
   });
   const requests: ExtensionBrowser['requests'] = [];
   const logs: ExtensionBrowser['logs'] = [];
