@@ -9,9 +9,11 @@ export default defineConfig({
     name: 'Framing Lens',
     description:
       'Highlights the framing vocabulary of international news and explains what each phrase presupposes.',
-    // storage: the reader's settings. Nothing else: content scripts are declared statically,
-    // the badge needs no permission, and nothing is ever fetched.
-    permissions: ['storage'],
+    // storage: the reader's settings. activeTab: when the reader clicks the toolbar button, the
+    // popup may read that one tab's address, to tell a browser page (where no extension can run)
+    // from a page that only needs a reload; it shows no install warning. Content scripts are
+    // declared statically, the badge needs no permission, and nothing is ever fetched.
+    permissions: ['storage', 'activeTab'],
     action: { default_title: 'Framing Lens' },
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next framing term on the page' },
@@ -27,6 +29,7 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: it is the only code in the bundles that calls fetch().
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   zip: { excludeSources: ['tests/**', '.ci/**', '.output/**', 'node_modules/**'] },
 });

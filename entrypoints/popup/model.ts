@@ -61,12 +61,13 @@ export function createPopupModel(lexicon: FullLexicon, browser: typeof browserAp
       } catch {
         tabUrl = '';
       }
-      return {
-        kind: 'unavailable',
-        reason: /^https?:/.test(tabUrl) || tabUrl === ''
-          ? 'Framing Lens has not scanned this tab yet. Reload the page to scan it.'
-          : 'Framing Lens cannot read this kind of page (browser pages and extension stores are off limits to every extension).',
-      };
+      // The address is known when the reader opened the popup from the toolbar (activeTab).
+      const reason = /^https?:/.test(tabUrl)
+        ? 'Framing Lens has not scanned this tab yet. Reload the page to scan it.'
+        : tabUrl
+          ? 'Framing Lens cannot read this kind of page: browser pages and extension stores are off limits to every extension.'
+          : 'Framing Lens cannot read this kind of page, or has not scanned it yet. Browser pages and extension stores are off limits to every extension; for an ordinary web page opened before Framing Lens was installed, Reload the page to scan it.';
+      return { kind: 'unavailable', reason };
     }
     return { kind: 'ready', report: merged };
   }

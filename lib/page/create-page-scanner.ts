@@ -100,7 +100,9 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const observe = (root: Node) => {
     if (observed.has(root)) return;
     observed.add(root);
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // Attributes only where they decide what is scanned: a region that becomes editable or hidden
+    // drops its highlights at once, and one that is revealed gets scanned.
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'contenteditable'] });
   };
 
   const drop = (block: Node) => {
@@ -170,6 +172,12 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         dirty.add(blockOf(record.target));
         continue;
       }
+      if (record.type === 'attributes') {
+        const el = record.target as Element;
+        dirty.add(isInline(el) ? blockOf(el) : el);
+        if (isInline(el)) removed = true;
+        continue;
+      }
       // A block added or removed between inline content splits or joins its parent's runs, so the
       // parent is dirty too; between blocks (a list growing) only the new block is.
       const besideInline = hasInlineContent(record.previousSibling) || hasInlineContent(record.nextSibling);
@@ -197,7 +205,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       }
     }
     for (const block of dirty) {
-      if (!block.isConnected || isInExcludedSubtree(block)) continue;
+      if (!block.isConnected) continue;
       let covered = false;
       for (let up = block.parentNode; up && !covered; up = up.parentNode) covered = dirty.has(up);
       if (covered) continue;
@@ -207,6 +215,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
           changed = true;
         }
       }
+      // Now editable, hidden or otherwise excluded: its old highlights are gone, nothing to scan.
+      if (isInExcludedSubtree(block)) continue;
       for (const run of walkRuns(block, observe)) {
         if (paintRun(run)) changed = true;
       }

@@ -78,9 +78,9 @@ describe('collectRuns: block runs', () => {
     expect((runs[2]!.block as Element).id).toBe('outer');
   });
 
-  it('drops runs without any letter or digit, and keeps whitespace inside runs', () => {
+  it('drops whitespace-only runs, keeps punctuation-only ones (nothing matches there) and whitespace inside runs', () => {
     const root = body('<p>   </p><p> — … </p><p>  zero-sum\n   game </p><p>42</p>');
-    expect(texts(collectRuns(root))).toEqual(['  zero-sum\n   game ', '42']);
+    expect(texts(collectRuns(root))).toEqual([' — … ', '  zero-sum\n   game ', '42']);
   });
 
   it('comments contribute no text and do not split a run', () => {

@@ -1,5 +1,4 @@
-import { useMemo } from 'preact/hooks';
-import { classifyVoice } from '../../../lib/report/classify-voice.ts';
+import { useEffect, useState } from 'preact/hooks';
 import type { Voice } from '../../../lib/lexicon/schema.ts';
 import type { PopupModel } from '../model.ts';
 import { CategoryChip } from './category-chip.tsx';
@@ -17,7 +16,19 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
   const lexicon = model.lexicon;
   const term = lexicon.terms.find((t) => t.id === id);
   const occurrences = model.report.value?.occurrences.filter((o) => o.term === id) ?? [];
-  const voices = useMemo(() => occurrences.map((o) => classifyVoice(o.sentence, o.start, o.end)), [occurrences.length, id]);
+  // compromise is large: load it only when a term with occurrences on the page is opened.
+  const [voices, setVoices] = useState<Voice[] | null>(null);
+  useEffect(() => {
+    setVoices(null);
+    if (occurrences.length === 0) return;
+    let live = true;
+    void import('../../../lib/report/classify-voice.ts').then(({ classifyVoice }) => {
+      if (live) setVoices(occurrences.map((o) => classifyVoice(o.sentence, o.start, o.end)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [occurrences.length, id]);
   if (!term) return <p class="state">Unknown term.</p>;
   const category = lexicon.categories.find((c) => c.id === term.category)!;
   const position = model.revealed.value[id];
@@ -58,7 +69,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
               <li key={o.index}>
                 <MarkedSentence sentence={o.sentence} start={o.start} end={o.end} />
                 <div class="meta">
-                  <span class={`voice voice-${voices[i]}`}>{VOICE_LABEL[voices[i] ?? 'author']}</span>
+                  <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_LABEL[voices[i]!] : 'reading the sentence…'}</span>
                   <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
                 </div>
               </li>
