@@ -30,6 +30,7 @@ export default defineConfig({
       : {}),
   }),
   // No modulepreload polyfill: it is the only code in the bundles that calls fetch().
-  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  // JSON modules as JSON.parse("…"): the 400 kB lexicon loads several times faster than as a literal.
+  vite: () => ({ plugins: [preact()], json: { stringify: true }, build: { modulePreload: { polyfill: false } } }),
   zip: { excludeSources: ['tests/**', '.ci/**', '.output/**', 'node_modules/**'] },
 });

@@ -37,6 +37,8 @@ step('lexicon is fresh', 'npx', ['tsx', 'lib/cli/main.ts', 'learn', '--check']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 const built = step('build', 'npx', ['wxt', 'build']);
+// The Firefox package: built from the same sources and checked with Mozilla's linter (errors fail).
+if (step('build for Firefox', 'npx', ['wxt', 'build', '-b', 'firefox'])) step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
 
 mkdirSync('tests/.artifacts', { recursive: true });
 const projects = ['unit', 'dom', ...(skipBrowser ? [] : built ? ['e2e'] : [])];

@@ -138,13 +138,43 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     if (renderer.mutatesDom) observer.takeRecords();
   };
 
+  /**
+   * Viewport first: the blocks under a 5×5 grid of points of the visible area are scanned before
+   * the walk in document order, which then skips the runs already done. elementsFromPoint needs
+   * layout, which a page at document_idle has; where it is missing this does nothing.
+   */
+  function viewportBlocks(): Node[] {
+    const view = doc.defaultView;
+    if (!view || typeof doc.elementsFromPoint !== 'function' || !view.innerWidth || !view.innerHeight) return [];
+    const blocks = new Set<Node>();
+    for (let i = 1; i <= 5; i++) {
+      for (let j = 1; j <= 5; j++) {
+        const hit = doc.elementFromPoint((view.innerWidth * i) / 6, (view.innerHeight * j) / 6);
+        if (!hit || hit === doc.body || hit === doc.documentElement || isInExcludedSubtree(hit)) continue;
+        blocks.add(blockOf(hit));
+      }
+    }
+    // Keep only the outermost of nested blocks.
+    return [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+  }
+
   function* scanRoot(root: Node, gen: number): Generator<void, void, undefined> {
     let changed = false;
+    const done = new Set<Node>();
+    for (const block of root === (doc.body ?? doc.documentElement) ? viewportBlocks() : []) {
+      for (const run of walkRuns(block, observe)) {
+        done.add(run.block);
+        if (paintRun(run)) changed = true;
+      }
+      ignoreOwnMutations();
+    }
+    if (done.size > 0) yield;
     // Yield to the scheduler every ~4k characters: a deadline check per run costs more than the
     // matching of a short run, and 4k characters take well under a millisecond.
     let sinceYield = 0;
     for (const run of walkRuns(root, observe)) {
       if (gen !== generation) return;
+      if (done.has(run.block)) continue;
       if (paintRun(run)) changed = true;
       ignoreOwnMutations();
       sinceYield += run.text.length + 64;
