@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { browser as browserApi } from 'wxt/browser';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/settings-item.ts';
-import { parseReport, sendMessage } from '../../lib/ext/protocol.ts';
+import { onMessage, parseReport, sendMessage } from '../../lib/ext/protocol.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/page/build-report.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/popup/page-summary.ts';
@@ -101,6 +101,16 @@ export function createPopupModel(lexicon: FullLexicon, browser: typeof browserAp
         settings.value = s;
         // The content script repaints by itself; the report's active flag may change.
         void refresh();
+      });
+      // A frame of this tab found more or fewer terms (a rescan after switching on, new content):
+      // read the report again. The content script sends this only when its count changes.
+      let pending = 0;
+      onMessage('frameCount', ({ sender }) => {
+        if (sender.tab?.id !== tabId.value || pending) return;
+        pending = window.setTimeout(() => {
+          pending = 0;
+          void refresh();
+        }, 50);
       });
       page.value = report ? await report : { kind: 'unavailable', reason: 'No tab to scan.' };
       // Time from the popup document's start to a rendered report, for the tests and the curious.

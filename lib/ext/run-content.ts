@@ -48,13 +48,16 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     lastCount = count;
     sendMessage('frameCount', { count }).catch(() => {});
   };
-  let countTimer = 0;
+  // Coalesce the changes of one task into one count; a message goes out only when it differs.
+  // (Not a timer: timers in background tabs are throttled to a second or more.)
+  let countQueued = false;
   const onChange = () => {
-    if (countTimer) return;
-    countTimer = ctx.setTimeout(() => {
-      countTimer = 0;
-      reportCount();
-    }, 150);
+    if (countQueued) return;
+    countQueued = true;
+    queueMicrotask(() => {
+      countQueued = false;
+      if (ctx.isValid) reportCount();
+    });
   };
 
   const scanner = createPageScanner({
