@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import lexicon from '../../lexicon/generated/lexicon.json';
-import type { FullLexicon } from '../../lib/lexicon/schema.ts';
+import glossary from '../../lexicon/generated/glossary.json';
+import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import { App } from './app.tsx';
 import { createPopupModel } from './model.ts';
 import './style.css';
 
-const model = createPopupModel(lexicon as FullLexicon, browser, new URL(location.href));
+// The glossary (labels, glosses, categories) opens the popup; explanations and corpus examples
+// load on demand, so the first paint does not wait for 430 kB of lexicon.
+const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
+const model = createPopupModel(glossary as GlossaryLexicon, loadFull, browser, new URL(location.href));
 render(<App model={model} />, document.getElementById('app')!);
 void model.load();

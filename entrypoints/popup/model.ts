@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { browser as browserApi } from 'wxt/browser';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/settings-item.ts';
 import { onMessage, parseReport, sendMessage } from '../../lib/ext/protocol.ts';
-import type { FullLexicon } from '../../lib/lexicon/schema.ts';
+import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/page/build-report.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/popup/page-summary.ts';
 import { DEFAULT_SETTINGS, siteKey, type Settings } from '../../lib/settings/settings.ts';
@@ -19,7 +19,14 @@ export type View = { name: 'page' } | { name: 'term'; id: string } | { name: 'gl
  * The popup's state and actions. Settings mirror storage; the page report comes from the tab's
  * frames; everything derived is computed. Components only read signals and call actions.
  */
-export function createPopupModel(lexicon: FullLexicon, browser: typeof browserApi, url: URL) {
+export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL) {
+  /** The full lexicon (explanations, examples), once loaded. */
+  const full = signal<FullLexicon | null>(null);
+  let fullRequest: Promise<FullLexicon> | null = null;
+  const loadFull = () => {
+    fullRequest ??= loadFullLexicon().then((value) => (full.value = value));
+    return fullRequest;
+  };
   const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
   const page = signal<PageState>({ kind: 'loading' });
   const termMatch = /^#term=([a-z0-9-]+)$/.exec(url.hash);
@@ -75,6 +82,8 @@ export function createPopupModel(lexicon: FullLexicon, browser: typeof browserAp
 
   return {
     lexicon,
+    full,
+    loadFull,
     settings,
     page,
     view,
@@ -116,6 +125,8 @@ export function createPopupModel(lexicon: FullLexicon, browser: typeof browserAp
       // Time from the popup document's start to a rendered report, for the tests and the curious.
       document.documentElement.dataset.readyMs = performance.now().toFixed(0);
       document.documentElement.dataset.ready = 'true';
+      // Explanations are likely next: fetch them once the first view is up.
+      window.setTimeout(() => void loadFull(), 0);
     },
     refresh,
     open(next: View) {

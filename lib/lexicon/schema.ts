@@ -77,6 +77,14 @@ export interface Term extends Omit<TermSource, 'exclude'> {
   examples: Example[];
 }
 
+/** What the popup needs to open fast: no explanations or examples (`lexicon/generated/glossary.json`). */
+export interface GlossaryLexicon {
+  categories: Category[];
+  documents: Omit<DocumentMeta, 'furniture'>[];
+  terms: Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns'>[];
+  corpusStats: FullLexicon['corpusStats'];
+}
+
 /** The full lexicon, `lexicon/generated/lexicon.json`, read by the popup and the command line. */
 export interface FullLexicon {
   categories: Category[];

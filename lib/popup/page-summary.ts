@@ -1,4 +1,4 @@
-import type { FullLexicon } from '../lexicon/schema.ts';
+import type { GlossaryLexicon } from '../lexicon/schema.ts';
 import type { PageReport, ReportOccurrence } from '../page/build-report.ts';
 
 /** An occurrence with the frame it was found in. */
@@ -58,7 +58,7 @@ export interface Summary {
 const per1000 = (n: number, words: number) => (words > 0 ? Math.round((n / words) * 10000) / 10 : 0);
 
 /** Computes the page summary against the corpus reference. */
-export function summarise(lexicon: FullLexicon, report: TabReport): Summary {
+export function summarise(lexicon: GlossaryLexicon, report: TabReport): Summary {
   const categoryOf = new Map(lexicon.terms.map((t) => [t.id, t.category]));
   const byCategory = new Map<string, number>();
   for (const [id, n] of Object.entries(report.counts)) {
@@ -84,7 +84,7 @@ export function summarise(lexicon: FullLexicon, report: TabReport): Summary {
 }
 
 /** Families found on the page, grouped by category in lexicon order, most frequent first. */
-export function groupFound(lexicon: FullLexicon, counts: Record<string, number>): { category: string; terms: { id: string; label: string; count: number }[] }[] {
+export function groupFound(lexicon: GlossaryLexicon, counts: Record<string, number>): { category: string; terms: { id: string; label: string; count: number }[] }[] {
   return lexicon.categories
     .map((c) => ({
       category: c.id,
@@ -96,15 +96,16 @@ export function groupFound(lexicon: FullLexicon, counts: Record<string, number>)
     .filter((g) => g.terms.length > 0);
 }
 
-/** Case- and accent-insensitive search over label, patterns, gloss and meaning; label hits first. */
-export function searchTerms(lexicon: FullLexicon, query: string): string[] {
+/** Case- and accent-insensitive search over label, patterns, gloss (and meaning when given); label hits first. */
+export function searchTerms(lexicon: GlossaryLexicon, query: string): string[] {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const q = fold(query.trim());
   if (!q) return lexicon.terms.map((t) => t.id);
   const scored: [string, number][] = [];
   for (const t of lexicon.terms) {
     const label = fold(t.label);
-    const score = label.startsWith(q) ? 3 : label.includes(q) ? 2 : t.patterns.some((p) => fold(p).includes(q)) ? 2 : fold(`${t.gloss} ${t.meaning}`).includes(q) ? 1 : 0;
+    const meaning = 'meaning' in t && typeof t.meaning === 'string' ? t.meaning : '';
+    const score = label.startsWith(q) ? 3 : label.includes(q) ? 2 : t.patterns.some((p) => fold(p).includes(q)) ? 2 : fold(`${t.gloss} ${meaning}`).includes(q) ? 1 : 0;
     if (score > 0) scored.push([t.id, score]);
   }
   return scored.sort((a, b) => b[1] - a[1]).map(([id]) => id);

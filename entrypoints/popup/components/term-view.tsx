@@ -13,8 +13,6 @@ const VOICE_LABEL: Record<Voice, string> = {
 
 /** Everything about one term family: explanation, corpus examples and its occurrences on the page. */
 export function TermView({ model, id }: { model: PopupModel; id: string }) {
-  const lexicon = model.lexicon;
-  const term = lexicon.terms.find((t) => t.id === id);
   const occurrences = model.report.value?.occurrences.filter((o) => o.term === id) ?? [];
   // compromise is large: load it only when a term with occurrences on the page is opened.
   const [voices, setVoices] = useState<Voice[] | null>(null);
@@ -29,6 +27,12 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
       live = false;
     };
   }, [occurrences.length, id]);
+  const lexicon = model.full.value;
+  if (!lexicon) {
+    void model.loadFull();
+    return <p class="state" role="status">Loading the explanation…</p>;
+  }
+  const term = lexicon.terms.find((t) => t.id === id);
   if (!term) return <p class="state">Unknown term.</p>;
   const category = lexicon.categories.find((c) => c.id === term.category)!;
   const position = model.revealed.value[id];

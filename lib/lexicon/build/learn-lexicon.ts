@@ -3,7 +3,7 @@ import { createMatcher } from '../../match/create-matcher.ts';
 import { buildTrie } from '../../match/trie.ts';
 import { classifyVoice, findActors } from '../../report/classify-voice.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { LexiconError, type CompiledLexicon, type Example, type FullLexicon, type Term } from '../schema.ts';
+import { LexiconError, type CompiledLexicon, type Example, type FullLexicon, type GlossaryLexicon, type Term } from '../schema.ts';
 import { generateVariants } from './generate-variants.ts';
 import { highlightCss } from './highlight-css.ts';
 import { loadSources, type LexiconSources } from './load-sources.ts';
@@ -184,6 +184,12 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     terms,
     corpusStats: { words: corpusWords, occurrences: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory },
   };
+  const glossary: GlossaryLexicon = {
+    categories: full.categories,
+    documents: full.documents,
+    terms: terms.map(({ id, label, category, gloss, patterns }) => ({ id, label, category, gloss, patterns })),
+    corpusStats: full.corpusStats,
+  };
   const md = [
     '# Candidate framing phrases',
     '',
@@ -203,6 +209,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     files: {
       'compiled.json': json(compiled),
       'lexicon.json': json(full, 1),
+      'glossary.json': json(glossary),
       'candidates.json': json(candidates, 1),
       'candidates.md': md,
       'highlights.css': highlightCss(sources.categories),
