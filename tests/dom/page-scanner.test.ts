@@ -562,3 +562,54 @@ describe('page scanner with the <mark> fallback renderer', () => {
     expect(document.querySelector('span[contenteditable]')!.querySelector('mark')).toBeNull();
   });
 });
+
+describe('page scanner: viewport first on big pages', () => {
+  const doc = document as Document & { elementFromPoint: (x: number, y: number) => Element | null };
+  let original: typeof doc.elementFromPoint;
+  beforeEach(() => {
+    original = doc.elementFromPoint;
+  });
+  afterEach(() => {
+    doc.elementFromPoint = original;
+  });
+
+  function bigPage(): HTMLElement {
+    // ~250k characters of plain paragraphs, a term at the top and one far down "in the viewport".
+    const filler = 'Ordinary reporting about weather, markets and sport fills this paragraph with plain words. '.repeat(6);
+    setBody(`<p id="top">A zero-sum view opens the page.</p>${Array.from({ length: 450 }, (_, i) => `<p>${i} ${filler}</p>`).join('')}<p id="seen">Readers on screen meet a multipolar world here.</p>${Array.from({ length: 50 }, (_, i) => `<p>tail ${i} ${filler}</p>`).join('')}<p id="last">The Cold War mentality closes it.</p>`);
+    return document.querySelector('#seen')!;
+  }
+
+  it('scans the blocks in the viewport before the walk reaches them, once the walk has read 100k characters, without duplicates', () => {
+    const seen = bigPage();
+    doc.elementFromPoint = () => seen;
+    const r = rig();
+    r.scanner.start();
+    // Run slices until the viewport block is painted; the last block must still be unscanned then.
+    let slices = 0;
+    while (!pairs(r.scanner.matches()).some(([id]) => id === 'multipolar-world') && r.host.pending.length > 0) {
+      r.host.pending.shift()!();
+      slices++;
+    }
+    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['zero-sum', 'multipolar-world']);
+    expect(r.host.pending.length).toBeGreaterThan(0);
+    expect(slices).toBeGreaterThan(0);
+    r.host.drain();
+    expect(pairs(r.scanner.matches())).toEqual(pureMatches());
+    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['zero-sum', 'multipolar-world', 'cold-war-mentality']);
+  });
+
+  it('small pages never hit-test the viewport', () => {
+    setBody('<p>A zero-sum view.</p><p>A multipolar world.</p>');
+    let calls = 0;
+    doc.elementFromPoint = () => {
+      calls++;
+      return null;
+    };
+    const r = rig();
+    r.scanner.start();
+    r.host.drain();
+    expect(calls).toBe(0);
+    expect(pairs(r.scanner.matches()).length).toBe(2);
+  });
+});
