@@ -183,3 +183,12 @@ describe('buildTrie', () => {
     expect(matcher.lastTokenCount).toBe(3);
   });
 });
+
+describe('trie lookups use own keys only', () => {
+  it('words that name Object.prototype members never match or throw', () => {
+    const { trie } = buildTrie([['cold war mentality', 0]]);
+    const matcher = createMatcher(trie);
+    expect(matcher.findMatches('the constructor, __proto__, toString and hasOwnProperty of a cold war')).toEqual([]);
+    expect(matcher.findMatches('constructor cold war mentality')).toEqual([{ start: 12, end: 30, term: 0 }]);
+  });
+});
