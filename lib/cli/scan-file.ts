@@ -21,8 +21,7 @@ export interface ScanHit {
 export function fileRuns(name: string, content: string): { text: string; runs: { start: number; text: string }[] } {
   if (/\.x?html?$/i.test(name)) {
     const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
-    const document = window.document;
-    document.write(content);
+    const document = new window.DOMParser().parseFromString(content, 'text/html');
     const runs: { start: number; text: string }[] = [];
     let text = '';
     for (const run of collectRuns((document.body ?? document.documentElement) as unknown as Node)) {

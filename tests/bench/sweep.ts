@@ -24,10 +24,31 @@ interface Probe {
   __framingLensProbe: { runs(): { text: string; visible: boolean }[] };
 }
 
-/** Loads a page and returns its innerText. */
+/**
+ * The page's innerText once rendering has settled: innerText depends on layout (fonts, CSS
+ * animations that fade text in with fill-mode forwards), so both loads are read at the same
+ * state: fonts ready and finite animations finished, at most 600 ms after load.
+ */
+async function settledText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    await document.fonts?.ready;
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 600))]);
+    return document.body?.innerText ?? document.documentElement?.textContent ?? '';
+  });
+}
+
+/** Loads a page and returns its settled innerText. */
 async function load(page: Page, url: string): Promise<string> {
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  return page.evaluate(() => document.body?.innerText ?? document.documentElement?.textContent ?? '');
+  return settledText(page);
+}
+
+/** Where two texts first differ, for a failure message. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: ${JSON.stringify(a.slice(i, i + 60))} vs ${JSON.stringify(b.slice(i, i + 60))}`;
 }
 
 async function main(): Promise<void> {
@@ -97,8 +118,8 @@ async function main(): Promise<void> {
         const extra = seen.filter((x) => !expected.includes(x)).slice(0, 3);
         problems.push(`highlights differ from the CLI matcher (${seen.length} vs ${expected.length}; missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)})`);
       }
-      const textB2 = await b.evaluate(() => document.body?.innerText ?? document.documentElement?.textContent ?? '');
-      if (textA !== textB || textB !== textB2) problems.push(`innerText differs with the extension (${textA.length} vs ${textB2.length} chars)`);
+      const textB2 = await settledText(b);
+      if (textA !== textB || textB !== textB2) problems.push(`innerText differs with the extension (${textA.length} vs ${textB.length}/${textB2.length} chars, ${firstDifference(textA, textB === textA ? textB2 : textB)})`);
       if (fromExtension.length > 0) problems.push(`requests made by the extension: ${JSON.stringify(fromExtension.slice(0, 3))}`);
       const errors = withExt.logs.slice(logStart).filter((l) => (l.type === 'error' || l.type === 'pageerror') && /chrome-extension:|Framing Lens/.test(l.text));
       if (errors.length > 0) problems.push(`extension errors: ${errors.map((e) => e.text).join(' | ').slice(0, 300)}`);

@@ -57,19 +57,7 @@ export async function countHighlights(target: Page | Frame): Promise<number> {
 }
 
 /** Waits until a page or frame has exactly `count` framing ranges (the active one aside). */
-export async function waitForCount(target: Page | Frame, count: number, timeout = 15_000): Promise<void> {
-  await target.waitForFunction(
-    (n) => {
-      let total = 0;
-      for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights) {
-        if (name.startsWith('framing-lens-') && name !== 'framing-lens-active') total += h.size;
-      }
-      return total === n;
-    },
-    count,
-    { timeout, polling: 50 },
-  );
-}
+export { waitForHighlightCount as waitForCount } from './page-highlights.ts';
 
 /** The extension's service worker. */
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** A highlight as the page's own world sees it in `CSS.highlights`. */
 export interface SeenHighlight {
@@ -25,8 +25,8 @@ export async function readHighlights(page: Page): Promise<SeenHighlight[]> {
   });
 }
 
-/** Waits until the page has exactly `count` framing highlights (the scan is asynchronous). */
-export async function waitForHighlightCount(page: Page, count: number, timeout = 15_000): Promise<void> {
+/** Waits until the page (or frame) has exactly `count` framing highlights, the active one aside (the scan is asynchronous). */
+export async function waitForHighlightCount(page: Page | Frame, count: number, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     (n) => {
       let total = 0;
