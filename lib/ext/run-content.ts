@@ -91,20 +91,28 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
 
   const visibleMatches = (): PageMatch[] => scanner.matches().filter((m) => !settings.disabledCategories.includes(m.category));
 
-  const focus = (index: number): boolean => {
-    const matches = scanner.matches();
-    const m = matches[index];
-    if (!m) return false;
-    active = index;
-    renderer.setActive(m.span);
+  /** A live Range over a match's span (for its rectangle). */
+  const rangeOf = (m: PageMatch): Range => {
     const range = doc.createRange();
     range.setStart(m.span.startContainer, m.span.startOffset);
     range.setEnd(m.span.endContainer, m.span.endOffset);
-    m.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    const rect = range.getBoundingClientRect();
+    return range;
+  };
+
+  /** Shows the card for a match, next to it. */
+  const showCard = (m: PageMatch) => {
     const term = lexicon.terms[m.term]!;
     const category = lexicon.categories.find((c) => c.id === term.category)!;
-    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss }, rect);
+    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss }, rangeOf(m).getBoundingClientRect());
+  };
+
+  const focus = (index: number): boolean => {
+    const m = scanner.matches()[index];
+    if (!m) return false;
+    active = index;
+    renderer.setActive(m.span);
+    m.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    showCard(m);
     return true;
   };
 
@@ -121,20 +129,16 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     const node = caret?.offsetNode;
     if (!node || node.nodeType !== 3) return;
     const offset = caret.offset;
-    const matches = visibleMatches();
-    const hit = matches.find((m) => {
-      const r = doc.createRange();
-      r.setStart(m.span.startContainer, m.span.startOffset);
-      r.setEnd(m.span.endContainer, m.span.endOffset);
-      return r.isPointInRange(node, offset) && r.isPointInRange(node, offset);
+    // Pointer comparisons first: a match starting or ending in this text node is checked by
+    // offsets; only spans that cross several nodes need a Range. No allocation per match.
+    const hit = visibleMatches().find((m) => {
+      const { startContainer, startOffset, endContainer, endOffset } = m.span;
+      if (startContainer === node || endContainer === node) {
+        return (startContainer !== node || offset >= startOffset) && (endContainer !== node || offset <= endOffset);
+      }
+      return startContainer !== endContainer && rangeOf(m).isPointInRange(node, offset);
     });
-    if (!hit) return;
-    const r = doc.createRange();
-    r.setStart(hit.span.startContainer, hit.span.startOffset);
-    r.setEnd(hit.span.endContainer, hit.span.endOffset);
-    const term = lexicon.terms[hit.term]!;
-    const category = lexicon.categories.find((c) => c.id === term.category)!;
-    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss }, r.getBoundingClientRect());
+    if (hit) showCard(hit);
   };
   ctx.addEventListener(doc, 'mousemove', (e) => {
     lastPointer = e as MouseEvent;

@@ -6,16 +6,8 @@ export interface FrameOccurrence extends ReportOccurrence {
   frameId: number;
 }
 
-/** The reports of a tab's frames merged into one view. */
-export interface TabReport {
-  url: string;
-  host: string;
-  active: boolean;
-  words: number;
-  total: number;
-  counts: Record<string, number>;
-  occurrences: FrameOccurrence[];
-}
+/** The reports of a tab's frames merged into one view: a page report whose occurrences know their frame. */
+export type TabReport = Omit<PageReport, 'occurrences'> & { occurrences: FrameOccurrence[] };
 
 /** Merges frame reports; the top frame (first) gives the URL, host and active state. */
 export function mergeReports(frames: readonly { frameId: number; report: PageReport }[]): TabReport | null {

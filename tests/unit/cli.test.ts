@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileRuns } from '../../lib/cli/scan-file.ts';
+import type { ScanHit } from '../../lib/cli/scan-file.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,14 +17,7 @@ function cli(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-interface Hit {
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  term: string;
-  category: string;
-}
+type Hit = ScanHit;
 
 describe('framing-lens scan', () => {
   it('a missing file exits non-zero with a message naming the file', () => {
