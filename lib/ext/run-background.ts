@@ -11,14 +11,16 @@ import { loadSettings, watchSettings } from './settings-item.ts';
 export function runBackground(browser: typeof browserApi): void {
   const counter = createBadgeCounter();
   let badgeOn = true;
+  // MV3 (Chrome) has `action`; the Firefox MV2 build has `browserAction` with the same badge API.
+  const action = browser.action ?? browser.browserAction;
 
   const paint = (tabId: number) => {
     const total = counter.total(tabId);
     const text = badgeOn && total > 0 ? String(total > 999 ? '999+' : total) : '';
-    browser.action.setBadgeText({ tabId, text }).catch(() => {});
+    action.setBadgeText({ tabId, text }).catch(() => {});
   };
 
-  void browser.action.setBadgeBackgroundColor({ color: '#3b3b98' }).catch(() => {});
+  void action.setBadgeBackgroundColor({ color: '#3b3b98' }).catch(() => {});
   void loadSettings().then((s) => {
     badgeOn = s.badge;
   });

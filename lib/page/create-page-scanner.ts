@@ -1,7 +1,7 @@
 import type { Matcher } from '../match/create-matcher.ts';
 import type { ReportableMatch } from './build-report.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
-import { blockOf, isInExcludedSubtree, isInline, UI_ATTRIBUTE, walkRuns, type TextRun } from './collect-runs.ts';
+import { blockOf, isInExcludedSubtree, isInline, walkRuns, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';
 import { cutSentence } from './cut-sentence.ts';
 import type { Renderer } from './renderers/renderer.ts';
@@ -313,5 +313,3 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   };
 }
 
-/** The hidden marker the extension's own UI carries, re-exported for the entrypoint. */
-export { UI_ATTRIBUTE };
