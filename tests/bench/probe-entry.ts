@@ -8,14 +8,26 @@ import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
 import { createHighlightRenderer, getHighlightApi } from '../../lib/page/renderers/create-highlight-renderer.ts';
 
-/** (a) The floor: visit exactly the text the engine scans (same exclusions) and read it. */
+/**
+ * (a) The floor: visit exactly the text the engine scans (same exclusions) and read it, as cheaply
+ * as the DOM allows: a TreeWalker without a filter callback (a JS callback per node costs about
+ * 6× the walk itself), stepping over excluded subtrees by hand.
+ */
 function floor(): number {
   const root = document.body ?? document.documentElement;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && isExcluded(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) chars += (n as Text).data.length;
+  let n = walker.nextNode();
+  while (n) {
+    if (n.nodeType === 3) chars += (n as Text).data.length;
+    else if (isExcluded(n as Element)) {
+      // Skip the subtree: the next sibling of it or of its nearest ancestor that has one.
+      n = walker.nextSibling();
+      while (!n && walker.parentNode()) n = walker.nextSibling();
+      continue;
+    }
+    n = walker.nextNode();
+  }
   return chars;
 }
 
