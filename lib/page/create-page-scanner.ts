@@ -1,7 +1,7 @@
 import type { Matcher } from '../match/create-matcher.ts';
 import type { ReportableMatch } from './build-report.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
-import { blockOf, isInExcludedSubtree, isInline, walkRuns, type TextRun } from './collect-runs.ts';
+import { blockOf, isInExcludedSubtree, isInline, RunCursor, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';
 import { cutSentence } from './cut-sentence.ts';
 import type { Renderer } from './renderers/renderer.ts';
@@ -171,7 +171,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     // Yield to the scheduler every ~4k characters: a deadline check per run costs more than the
     // matching of a short run, and 4k characters take well under a millisecond.
     let sinceYield = 0;
-    for (const run of walkRuns(root, observe)) {
+    const cursor = new RunCursor(root, observe);
+    for (let run = cursor.next(); run; run = cursor.next()) {
       if (gen !== generation) return;
       if (done.size > 0 && done.has(run.block)) continue;
       if (paintRun(run)) changed = true;
@@ -183,7 +184,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         for (const block of viewportBlocks()) {
           // Only blocks wholly ahead of the walk: the rest are done, or hold the current run.
           if (!(run.block.compareDocumentPosition(block) & 4) || block.contains(run.block)) continue;
-          for (const inner of walkRuns(block, observe)) {
+          const blockCursor = new RunCursor(block, observe);
+          for (let inner = blockCursor.next(); inner; inner = blockCursor.next()) {
             done.add(inner.block);
             if (paintRun(inner)) changed = true;
           }
@@ -259,7 +261,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       }
       // Now editable, hidden or otherwise excluded: its old highlights are gone, nothing to scan.
       if (isInExcludedSubtree(block)) continue;
-      for (const run of walkRuns(block, observe)) {
+      const cursor = new RunCursor(block, observe);
+      for (let run = cursor.next(); run; run = cursor.next()) {
         if (paintRun(run)) changed = true;
       }
       ignoreOwnMutations();

@@ -190,7 +190,24 @@ describe('collectRuns: excluded subtrees', () => {
   });
 });
 
+describe('collectRuns: whitespace', () => {
+  it('drops whitespace-only text before a run\'s first content, keeping offsets consistent', () => {
+    const root = body('<div>\n  <span>  </span>\n  Cold <em>War</em>\n  <b> </b>mentality\n</div><p> \n </p>');
+    const runs = collectRuns(root);
+    expect(texts(runs)).toEqual(['\n  Cold War\n   mentality\n']);
+    expectConsistent(runs[0]!);
+  });
+});
+
 describe('collectRuns: shadow roots', () => {
+  it('walks the shadow root of a custom element (any name with a hyphen)', () => {
+    const root = body('<news-card id="c"></news-card><p>after</p>');
+    const shadow = root.querySelector('#c')!.attachShadow({ mode: 'open' });
+    setHtml(shadow, '<p>a zero-sum view</p>');
+    expect(texts(collectRuns(root))).toEqual(['a zero-sum view', 'after']);
+  });
+
+
   it('collects an open shadow root as its own runs and reports it via onShadowRoot', () => {
     const root = body('<p>light before</p><div id="host"></div><p>light after</p>');
     const host = root.querySelector('#host')!;
