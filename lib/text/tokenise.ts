@@ -12,28 +12,18 @@
  * on the fly, so the matcher can reject the vast majority of words without building a string.
  *
  * Cost: one pass, O(n) in UTF-16 code units, no allocation for tokens the caller does not ask
- * the key of. ASCII goes through a 128-entry table; other code units are classified once and cached.
+ * the key of. Every code unit's class is read from a table, filled the first time the unit is seen.
  */
 
-/** Character classes. */
-const WORD = 1;
-const SPACE = 2; // whitespace of any kind: soft gap
-const DASH = 3; // hyphen and every Unicode dash: soft gap
-const QUOTE = 4; // quotation marks: soft gap, an apostrophe when between letters
-const IGNORE = 5; // soft hyphen, zero-width characters: invisible, joins words
-const DOT = 6; // full stop: joins abbreviations ("U.S."), otherwise hard
-const HARD = 7; // everything else
-
-const ascii = new Uint8Array(128).fill(HARD);
-for (let c = 48; c <= 57; c++) ascii[c] = WORD;
-for (let c = 65; c <= 90; c++) ascii[c] = WORD;
-for (let c = 97; c <= 122; c++) ascii[c] = WORD;
-for (const c of [9, 10, 11, 12, 13, 32]) ascii[c] = SPACE;
-ascii[45] = DASH;
-ascii[34] = QUOTE;
-ascii[39] = QUOTE;
-ascii[96] = QUOTE;
-ascii[46] = DOT;
+/** Character classes; the two word classes come first, so `k <= FOLD` means "a word character". */
+const WORD = 1; // a word character that is its own folded form
+const FOLD = 2; // a word character that folds to something else (upper case, ligatures)
+const SPACE = 3; // whitespace of any kind: soft gap
+const DASH = 4; // hyphen and every Unicode dash: soft gap
+const QUOTE = 5; // quotation marks: soft gap, an apostrophe when between letters
+const IGNORE = 6; // soft hyphen, zero-width characters: invisible, joins words
+const DOT = 7; // full stop: joins abbreviations ("U.S."), otherwise hard
+const HARD = 8; // everything else
 
 const SPACES = new Set([0x00a0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
@@ -44,34 +34,60 @@ const LIGATURES: Record<number, string> = {
   0xfb00: 'ff', 0xfb01: 'fi', 0xfb02: 'fl', 0xfb03: 'ffi', 0xfb04: 'ffl', 0xfb05: 'st', 0xfb06: 'st',
 };
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const wide = new Map<number, number>();
 
-/** The class of one UTF-16 code unit. Surrogates count as word characters (letters beyond the BMP). */
-function classOf(c: number): number {
-  if (c < 128) return ascii[c]!;
-  let k = wide.get(c);
-  if (k === undefined) {
-    if (c >= 0x2000 && c <= 0x200a) k = SPACE;
-    else if (SPACES.has(c)) k = SPACE;
-    else if (DASHES.has(c)) k = DASH;
-    else if (QUOTES.has(c)) k = QUOTE;
-    else if (INVISIBLE.has(c)) k = IGNORE;
-    else if (c >= 0xd800 && c <= 0xdfff) k = WORD;
-    else k = WORD_CHAR.test(String.fromCharCode(c)) ? WORD : HARD;
-    wide.set(c, k);
+/**
+ * The class of every UTF-16 code unit, 0 until first seen: one array read per code unit on the
+ * hot path (CJK text is all word characters, so a Map lookup there was a lookup per character).
+ * Filled lazily because a Unicode regex test per code unit up front would cost milliseconds.
+ */
+const classes = new Uint8Array(65536);
+classes.fill(HARD, 0, 128);
+for (let c = 48; c <= 57; c++) classes[c] = WORD;
+for (let c = 65; c <= 90; c++) classes[c] = FOLD;
+for (let c = 97; c <= 122; c++) classes[c] = WORD;
+for (const c of [9, 10, 11, 12, 13, 32]) classes[c] = SPACE;
+classes[45] = DASH;
+classes[34] = QUOTE;
+classes[39] = QUOTE;
+classes[96] = QUOTE;
+classes[46] = DOT;
+
+const folded = new Map<number, string>();
+/** The folded (lower-case, ligature-expanded) form of a word code unit. */
+function foldWide(c: number): string {
+  let s = folded.get(c);
+  if (s === undefined) {
+    s = LIGATURES[c] ?? String.fromCharCode(c).toLowerCase();
+    folded.set(c, s);
   }
+  return s;
+}
+
+/** Classifies a code unit seen for the first time. Surrogates count as word characters (letters beyond the BMP). */
+function classify(c: number): number {
+  let k: number;
+  if (c >= 0x2000 && c <= 0x200a) k = SPACE;
+  else if (SPACES.has(c)) k = SPACE;
+  else if (DASHES.has(c)) k = DASH;
+  else if (QUOTES.has(c)) k = QUOTE;
+  else if (INVISIBLE.has(c)) k = IGNORE;
+  else if (c >= 0xd800 && c <= 0xdfff) k = WORD;
+  else if (WORD_CHAR.test(String.fromCharCode(c))) {
+    const f = foldWide(c);
+    k = f.length === 1 && f.charCodeAt(0) === c ? WORD : FOLD;
+  } else k = HARD;
+  classes[c] = k;
   return k;
 }
 
-const lower = new Map<number, string>();
-/** The folded (lower-case, ligature-expanded) form of a non-ASCII word code unit. */
-function foldWide(c: number): string {
-  let s = lower.get(c);
-  if (s === undefined) {
-    s = LIGATURES[c] ?? String.fromCharCode(c).toLowerCase();
-    lower.set(c, s);
-  }
-  return s;
+/** The class of one UTF-16 code unit. */
+function classOf(c: number): number {
+  return classes[c] || classify(c);
+}
+
+/** True for the word classes. */
+function isWord(k: number): boolean {
+  return k <= FOLD;
 }
 
 /** Hash step shared by {@link hashKey} and the scanner; keys and scans must agree. */
@@ -113,6 +129,8 @@ export class TokenScanner implements TokenCursor {
   private text = '';
   private pos = 0;
   private hasPrevious = false;
+  /** True when the token is ASCII letters and digits only, so its key is a lower-cased slice. */
+  private plain = true;
 
   /** Starts scanning `text` at `from`; a token right after `from > 0` counts as following a soft gap only if the gap is soft. */
   reset(text: string, from = 0): this {
@@ -134,7 +152,7 @@ export class TokenScanner implements TokenCursor {
     while (i < n) {
       const c = text.charCodeAt(i);
       const k = classOf(c);
-      if (k === WORD) break;
+      if (k <= FOLD) break;
       if (k === HARD && c === 44) commas++;
       else if (k === HARD || k === DOT) hard = true;
       i++;
@@ -150,26 +168,35 @@ export class TokenScanner implements TokenCursor {
     let h = 7;
     let segStart = i;
     let abbrev = false;
+    let plain = true;
     while (i < n) {
       const c = text.charCodeAt(i);
       const k = classOf(c);
       if (k === WORD) {
-        if (c < 128) h = mix(h, c >= 65 && c <= 90 ? c + 32 : c);
+        h = mix(h, c);
+        if (c >= 128) plain = false;
+        i++;
+      } else if (k === FOLD) {
+        if (c < 128) h = mix(h, c + 32);
         else {
+          plain = false;
           const f = foldWide(c);
           for (let j = 0; j < f.length; j++) h = mix(h, f.charCodeAt(j));
         }
         i++;
       } else if (k === IGNORE) {
+        plain = false;
         i++;
-      } else if (i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) {
+      } else if (i + 1 < n && isWord(classOf(text.charCodeAt(i + 1)))) {
         if (k === QUOTE && (c === 39 || c === 0x2019)) {
           // An apostrophe between letters: "Russia's", "Russia’s".
+          plain = false;
           h = mix(h, 39);
           i++;
-        } else if (k === DOT && i - segStart === 1 && (i + 2 >= n || classOf(text.charCodeAt(i + 2)) !== WORD)) {
+        } else if (k === DOT && i - segStart === 1 && (i + 2 >= n || !isWord(classOf(text.charCodeAt(i + 2))))) {
           // A dot between single letters: "U.S", "U.K" (the key drops the dots).
           abbrev = true;
+          plain = false;
           i++;
           segStart = i;
         } else break;
@@ -180,7 +207,13 @@ export class TokenScanner implements TokenCursor {
     this.end = i;
     this.hash = h;
     this.pos = i;
+    this.plain = plain;
     return true;
+  }
+
+  /** The folded key of the current token (see {@link tokenKey}); a native lower-casing for plain ASCII words. */
+  key(): string {
+    return this.plain ? this.text.slice(this.start, this.end).toLowerCase() : tokenKey(this.text, this.start, this.end);
   }
 }
 
@@ -190,7 +223,8 @@ export function tokenKey(text: string, start: number, end: number): string {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const k = classOf(c);
-    if (k === WORD) out += c < 128 ? String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c) : foldWide(c);
+    if (k === WORD) out += String.fromCharCode(c);
+    else if (k === FOLD) out += c < 128 ? String.fromCharCode(c + 32) : foldWide(c);
     else if (k === QUOTE) out += "'";
   }
   return out;

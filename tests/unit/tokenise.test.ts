@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashKey, tokenise, tokenKey, TokenScanner } from '../../lib/text/tokenise.ts';
 
@@ -151,6 +152,23 @@ describe('TokenScanner', () => {
       expect(scanner.hash).toBe(hashKey(token.key));
     }
     expect(i).toBe(tokens.length);
+  });
+
+  it('key() (a native lower-casing for plain ASCII words) always equals tokenKey and matches the hash', () => {
+    // Letters, digits and every character class the tokeniser knows, in random mixes.
+    const alphabet = [...'aZq9 \t-\u2014\'\u2019"\u201c.,;!É\u00e9\u0130\u212a\ufb01\u00ad\u200b\u00a0\u4e2d\u0416\u05d0'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const scanner = new TokenScanner().reset(t);
+        while (scanner.next()) {
+          const key = tokenKey(t, scanner.start, scanner.end);
+          expect(scanner.key()).toBe(key);
+          expect(scanner.hash).toBe(hashKey(key));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('hashes differ for different keys (no trivial hash)', () => {
