@@ -1,4 +1,4 @@
-import { tokenise } from '../text/tokenise.ts';
+import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
  * The serialised token trie: each node maps a folded token key to a child node; `t` marks the
@@ -9,6 +9,8 @@ export interface TrieNode {
   t?: number;
   /** Children by folded token key. */
   c?: Record<string, TrieNode>;
+  /** Root only: the hashes of the first-level keys (see `hashKey`), so a page does not compute them at start-up. */
+  h?: number[];
 }
 
 /** A variant that could not be added: another family claims it, or (`claimedBy` -1) it has no words or punctuation the matcher cannot span. */
@@ -54,7 +56,9 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
     if (node.t !== undefined && node.t !== term) conflicts.push({ variant, term, claimedBy: node.t });
     else node.t = term;
   }
-  return { trie: sortTrie(trie), conflicts };
+  const sortedTrie = sortTrie(trie);
+  if (sortedTrie.c) sortedTrie.h = Object.keys(sortedTrie.c).map(hashKey);
+  return { trie: sortedTrie, conflicts };
 }
 
 function sortTrie(node: TrieNode): TrieNode {

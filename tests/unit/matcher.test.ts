@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
 import { buildTrie, phraseKeys } from '../../lib/match/trie.ts';
+import { hashKey } from '../../lib/text/tokenise.ts';
 
 /** Prints `text` with every match wrapped as [[match|name]], so a failure reads like prose. */
 function serializeMatches(text: string, matches: readonly Match[], names: readonly string[]): string {
@@ -175,6 +176,20 @@ describe('buildTrie', () => {
   it('phraseKeys folds a phrase like the matcher folds text', () => {
     expect(phraseKeys('Cold War–era “attitude”')).toEqual(['cold', 'war', 'era', 'attitude']);
     expect(phraseKeys('U.S.-led')).toEqual(['us', 'led']);
+  });
+
+  it('ships the hashes of the first-level keys, so a page does not compute them', () => {
+    const { trie } = buildTrie([['cold war', 0], ['zero-sum', 1], ['U.S.-led', 2]]);
+    expect(trie.h).toEqual(Object.keys(trie.c!).map(hashKey));
+    expect(Object.keys(trie.c!)).toEqual(['cold', 'us', 'zero']);
+  });
+
+  it('a trie without shipped hashes (older generated file) matches the same', () => {
+    const { trie } = buildTrie([['cold war', 0], ['cold war mentality', 1], ['zero-sum', 2]]);
+    const text = 'A Cold War mentality, a zero-sum game and a cold war.';
+    const { h: _h, ...bare } = trie;
+    expect(createMatcher(bare).findMatches(text)).toEqual(createMatcher(trie).findMatches(text));
+    expect(createMatcher(trie).findMatches(text)).toHaveLength(3);
   });
 
   it('an empty trie matches nothing', () => {
