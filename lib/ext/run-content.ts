@@ -43,7 +43,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   let lastCount = -1;
 
   const reportCount = () => {
-    const count = running ? scanner.matches().length : 0;
+    const count = running ? scanner.count() : 0;
     if (count === lastCount) return;
     lastCount = count;
     sendMessage('frameCount', { count }).catch(() => {});

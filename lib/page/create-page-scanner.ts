@@ -40,6 +40,8 @@ export interface PageScanner {
   stop(): void;
   /** The matches in document order. */
   matches(): PageMatch[];
+  /** How many matches there are, without ordering them (the badge asks after every change). */
+  count(): number;
   /** Words scanned so far, for densities. */
   words(): number;
   /** Resolves when queued work is done. */
@@ -85,6 +87,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   let records: MutationRecord[] = [];
   let batchQueued = false;
   let wordCount = 0;
+  /** The number of matches in `tracked`. */
+  let total = 0;
   let disposed = false;
   let generation = 0;
   /** matches() in document order, cached until the next change. */
@@ -111,6 +115,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     const list = tracked.get(block);
     if (!list) return;
     for (const m of list) renderer.remove(m.category, m.handle);
+    total -= list.length;
     tracked.delete(block);
     ordered = null;
   };
@@ -131,6 +136,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       added.push({ term: m.term, category, text: run.text.slice(m.start, m.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, span: painted.span, handle: painted.handle });
     }
     list.push(...added.reverse());
+    total += added.length;
     tracked.set(run.block, list);
     ordered = null;
     return true;
@@ -241,7 +247,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     }
     let changed = false;
     if (removed) {
-      for (const block of [...tracked.keys()]) {
+      for (const block of tracked.keys()) {
         if (!block.isConnected) {
           drop(block);
           changed = true;
@@ -253,7 +259,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       let covered = false;
       for (let up = block.parentNode; up && !covered; up = up.parentNode) covered = dirty.has(up);
       if (covered) continue;
-      for (const other of [...tracked.keys()]) {
+      for (const other of tracked.keys()) {
         if (other === block || block.contains(other)) {
           drop(other);
           changed = true;
@@ -273,7 +279,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   function reset(): void {
     generation++;
-    for (const block of [...tracked.keys()]) drop(block);
+    for (const block of tracked.keys()) drop(block);
     renderer.setActive(null);
     wordCount = 0;
     records = [];
@@ -290,7 +296,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     reset,
     stop() {
       generation++;
-      for (const block of [...tracked.keys()]) drop(block);
+      for (const block of tracked.keys()) drop(block);
       renderer.setActive(null);
       observer.disconnect();
       observed.clear();
@@ -302,6 +308,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       if (!ordered) ordered = [...tracked.values()].flat().sort(byPosition);
       return ordered;
     },
+    count: () => total,
     words: () => wordCount,
     whenIdle: () => scheduler.whenIdle(),
     dispose() {
@@ -311,6 +318,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       scheduler.dispose();
       renderer.clear();
       tracked.clear();
+      total = 0;
       ordered = null;
     },
   };

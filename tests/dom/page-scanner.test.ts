@@ -153,6 +153,36 @@ describe('page scanner: initial scan', () => {
     expect(r.scanner.words()).toBe(9);
   });
 
+  it('count() equals matches().length through additions, edits, removals, stop and reset', async () => {
+    setBody('<p id="a">a Cold War mentality and a zero-sum game</p><div id="list"></div>');
+    const r = await started();
+    const same = () => expect(r.scanner.count()).toBe(r.scanner.matches().length);
+    expect(r.scanner.count()).toBe(2);
+    same();
+    for (let i = 0; i < 3; i++) {
+      const p = document.createElement('p');
+      p.textContent = `item ${i}: hegemony`;
+      document.querySelector('#list')!.append(p);
+    }
+    await r.settle();
+    expect(r.scanner.count()).toBe(5);
+    same();
+    document.querySelector('#a')!.textContent = 'only a zero-sum game now';
+    await r.settle();
+    expect(r.scanner.count()).toBe(4);
+    same();
+    document.querySelector('#list')!.remove();
+    await r.settle();
+    expect(r.scanner.count()).toBe(1);
+    same();
+    r.scanner.stop();
+    expect(r.scanner.count()).toBe(0);
+    r.scanner.start();
+    await r.settle();
+    expect(r.scanner.count()).toBe(1);
+    same();
+  });
+
   it('skips blocks the isVisible predicate rejects', async () => {
     setBody('<p id="a">zero-sum</p><p id="b" class="invisible">Cold War mentality</p>');
     const r = await started(undefined, { isVisible: (el) => !el.classList.contains('invisible') });
