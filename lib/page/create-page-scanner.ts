@@ -42,7 +42,7 @@ export interface PageScanner {
   matches(): PageMatch[];
   /** How many matches there are, without ordering them (the badge asks after every change). */
   count(): number;
-  /** Words scanned so far, for densities. */
+  /** The words of the readable text on the page now, a match counting as one (for densities; counted when asked). */
   words(): number;
   /** Resolves when queued work is done. */
   whenIdle(): Promise<void>;
@@ -86,7 +86,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const observed = new Set<Node>();
   let records: MutationRecord[] = [];
   let batchQueued = false;
-  let wordCount = 0;
+  /** words(), cached until the next change. */
+  let wordCount: number | null = null;
   /** The number of matches in `tracked`. */
   let total = 0;
   let disposed = false;
@@ -122,7 +123,6 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   const paintRun = (run: TextRun) => {
     const found = matcher.findMatches(run.text);
-    wordCount += matcher.lastTokenCount;
     if (found.length === 0) return false;
     if (options.isVisible && run.block.nodeType === 1 && !options.isVisible(run.block as Element)) return false;
     const list = tracked.get(run.block) ?? [];
@@ -211,6 +211,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     const batch = records;
     records = [];
     if (batch.length === 0 || disposed) return;
+    wordCount = null;
     if (batch.length > threshold) {
       reset();
       return;
@@ -281,7 +282,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     generation++;
     for (const block of tracked.keys()) drop(block);
     renderer.setActive(null);
-    wordCount = 0;
+    wordCount = null;
     records = [];
     options.onChange?.();
     const root = doc.body ?? doc.documentElement;
@@ -302,14 +303,24 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       observed.clear();
       records = [];
       batchQueued = false;
-      wordCount = 0;
+      wordCount = null;
     },
     matches() {
       if (!ordered) ordered = [...tracked.values()].flat().sort(byPosition);
       return ordered;
     },
     count: () => total,
-    words: () => wordCount,
+    words() {
+      // Counted when asked (the popup's report), not while scanning: the scan only tokenises
+      // around the prefilter's candidates. Same runs as the scan, so the same text.
+      if (wordCount === null) {
+        wordCount = 0;
+        const root = doc.body ?? doc.documentElement;
+        const cursor = root ? new RunCursor(root) : null;
+        for (let run = cursor?.next(); run; run = cursor!.next()) wordCount += matcher.countWords(run.text);
+      }
+      return wordCount;
+    },
     whenIdle: () => scheduler.whenIdle(),
     dispose() {
       disposed = true;

@@ -153,6 +153,20 @@ describe('page scanner: initial scan', () => {
     expect(r.scanner.words()).toBe(9);
   });
 
+  it('words() follows the page: added and removed text change it after the batch', async () => {
+    setBody('<p>one two three</p><div id="list"></div>');
+    const r = await started();
+    expect(r.scanner.words()).toBe(3);
+    const p = document.createElement('p');
+    p.textContent = 'four five and a Cold War mentality';
+    document.getElementById('list')!.append(p);
+    await r.settle();
+    expect(r.scanner.words()).toBe(8);
+    p.remove();
+    await r.settle();
+    expect(r.scanner.words()).toBe(3);
+  });
+
   it('count() equals matches().length through additions, edits, removals, stop and reset', async () => {
     setBody('<p id="a">a Cold War mentality and a zero-sum game</p><div id="list"></div>');
     const r = await started();
@@ -408,7 +422,8 @@ describe('page scanner: reset and dispose', () => {
     r.resetLog();
     r.scanner.reset();
     expect(r.scanner.matches()).toEqual([]);
-    expect(r.scanner.words()).toBe(0);
+    // words() counts the page's text when asked, so a reset does not change it.
+    expect(r.scanner.words()).toBe(wordsBefore);
     for (const h of r.fake.byCategory.values()) expect(h.size).toBe(0);
     await r.settle();
     expect(pairs(r.scanner.matches())).toEqual(before);

@@ -180,9 +180,7 @@ export function createScannerRig(doc: Document, renderer: Renderer, extra: Parti
       scannedTexts.push(text);
       return inner.findMatches(text);
     },
-    get lastTokenCount() {
-      return inner.lastTokenCount;
-    },
+    countWords: (text) => inner.countWords(text),
   };
   const onChange = { calls: 0 };
   const scanner = createPageScanner({

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
-import { buildTrie, phraseKeys } from '../../lib/match/trie.ts';
+import { buildTrie, phraseKeys, prefilterSource } from '../../lib/match/trie.ts';
+import { lexicon as compiled } from '../helpers/dom-fakes.ts';
 import { hashKey } from '../../lib/text/tokenise.ts';
 
 /** Prints `text` with every match wrapped as [[match|name]], so a failure reads like prose. */
@@ -125,7 +127,7 @@ describe('matcher: offsets are UTF-16 code units in the original text', () => {
   });
 });
 
-describe('matcher: lastTokenCount', () => {
+describe('matcher: countWords', () => {
   it.each([
     ['', 0],
     ['one two three', 3],
@@ -133,16 +135,15 @@ describe('matcher: lastTokenCount', () => {
     ['the Cold War mentality, again', 3],
     ['cold, war', 2],
     ['Cold War era alliances', 3],
-  ])('%j scans %i words (a match counts as one)', (text, n) => {
-    lexicon.matcher.findMatches(text);
-    expect(lexicon.matcher.lastTokenCount).toBe(n);
+  ])('%j has %i words (a match counts as one)', (text, n) => {
+    expect(lexicon.matcher.countWords(text)).toBe(n);
   });
 
-  it('is updated by every call', () => {
-    lexicon.matcher.findMatches('one two three four');
-    expect(lexicon.matcher.lastTokenCount).toBe(4);
-    lexicon.matcher.findMatches('one');
-    expect(lexicon.matcher.lastTokenCount).toBe(1);
+  it('does not disturb the matches found between calls', () => {
+    const text = 'a Cold War mentality and hegemony';
+    const before = lexicon.matcher.findMatches(text);
+    expect(lexicon.matcher.countWords('one two three four')).toBe(4);
+    expect(lexicon.matcher.findMatches(text)).toEqual(before);
   });
 });
 
@@ -195,7 +196,7 @@ describe('buildTrie', () => {
   it('an empty trie matches nothing', () => {
     const matcher = createMatcher(buildTrie([]).trie);
     expect(matcher.findMatches('Cold War mentality')).toEqual([]);
-    expect(matcher.lastTokenCount).toBe(3);
+    expect(matcher.countWords('Cold War mentality')).toBe(3);
   });
 });
 
@@ -205,5 +206,52 @@ describe('trie lookups use own keys only', () => {
     const matcher = createMatcher(trie);
     expect(matcher.findMatches('the constructor, __proto__, toString and hasOwnProperty of a cold war')).toEqual([]);
     expect(matcher.findMatches('constructor cold war mentality')).toEqual([{ start: 12, end: 30, term: 0 }]);
+  });
+});
+
+describe('matcher: the first-token prefilter', () => {
+  it('ships in the trie as one expression with shared prefixes, apostrophes either way, and dotted abbreviations', () => {
+    const { trie } = buildTrie([['war', 0], ['wars of', 1], ['western', 2], ["NATO's", 3], ['U.S.-led', 4]]);
+    expect(trie.r).toBe("(?<![A-Za-z0-9])(?:(?:nato['\u2019]s|us|w(?:ar(?:s)?|estern))(?![A-Za-z0-9])|[A-Za-z]\\.[A-Za-z])");
+    expect(prefilterSource(Object.keys(trie.c!))).toBe(trie.r);
+  });
+
+  it('is left out when a key is not plain ASCII (its case folding could differ) or there is no key', () => {
+    expect(buildTrie([['détente', 0], ['war', 1]]).trie.r).toBeUndefined();
+    expect(buildTrie([]).trie.r).toBeUndefined();
+    const { trie } = buildTrie([['détente', 0], ['war', 1]]);
+    expect(createMatcher(trie).findMatches('Détente, not war')).toEqual([{ start: 0, end: 7, term: 0 }, { start: 13, end: 16, term: 1 }]);
+  });
+
+  it.each([
+    ['hege\u00admony and NATO’s expansion', 'soft hyphen inside a word'],
+    ['ﬁve principles and hegemony', 'ligature'],
+    ['the \u212aremlin line', 'Kelvin sign'],
+    ['under_hegemony, hegemony_ and hegemony', 'underscores'],
+    ['éhegemony hegemonyé hegemony', 'accented letters around a key'],
+    ['the U.S.-led order, U.S. hegemony and US-led blocs', 'abbreviations'],
+    ['Russia’s sphere and Russia\'s sphere of influence', 'apostrophes'],
+    ["l'hegemony o'cold war", 'apostrophe before a key'],
+    ['e.g.hegemony i.e. hegemony', 'dots before a key'],
+  ])('finds what the full scan finds: %j (%s)', (text) => {
+    const full = createMatcher(compiled.trie, { prefilter: false });
+    expect(createMatcher(compiled.trie).findMatches(text)).toEqual(full.findMatches(text));
+  });
+
+  it('finds exactly what the full scan finds, on random text built from the lexicon and every character class (property)', () => {
+    const fast = createMatcher(compiled.trie);
+    const full = createMatcher(compiled.trie, { prefilter: false });
+    const keys = Object.keys(compiled.trie.c!);
+    // Pieces: first keys and whole phrases in three casings, and characters of every class the tokeniser knows.
+    const phrases = ['Cold War mentality', 'U.S.-led', 'NATO’s expansion', 'no-limits partnership', 'small yard, high fence', 'multi-polar world', 'win-win'];
+    const glue = [...' \t-\u2014\'\u2019"\u201c.,;!_É\u00e9\u0130\u212a\ufb01\u00ad\u200b\u00a0\u4e2d9A'];
+    const word = fc.constantFrom(...keys, ...phrases).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)));
+    const text = fc.array(fc.oneof(word, fc.constantFrom(...glue)), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(fast.findMatches(t)).toEqual(full.findMatches(t));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
