@@ -121,6 +121,25 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     ordered = null;
   };
 
+  /**
+   * Drops the matches of `block` and of the tracked blocks inside it. Walks whichever is smaller,
+   * the block's elements or the tracked blocks: a paragraph appended to a long page has a handful
+   * of elements, while the page may track a thousand blocks.
+   */
+  const dropWithin = (block: Node): boolean => {
+    const before = total;
+    drop(block);
+    if (block.nodeType === 1) {
+      const inside = (block as Element).getElementsByTagName('*');
+      if (inside.length < tracked.size) {
+        for (let i = inside.length - 1; i >= 0; i--) drop(inside[i]!);
+        return total !== before;
+      }
+    }
+    for (const other of tracked.keys()) if (block.contains(other)) drop(other);
+    return total !== before;
+  };
+
   const paintRun = (run: TextRun) => {
     const found = matcher.findMatches(run.text);
     if (found.length === 0) return false;
@@ -260,12 +279,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       let covered = false;
       for (let up = block.parentNode; up && !covered; up = up.parentNode) covered = dirty.has(up);
       if (covered) continue;
-      for (const other of tracked.keys()) {
-        if (other === block || block.contains(other)) {
-          drop(other);
-          changed = true;
-        }
-      }
+      if (dropWithin(block)) changed = true;
       // Now editable, hidden or otherwise excluded: its old highlights are gone, nothing to scan.
       if (isInExcludedSubtree(block)) continue;
       const cursor = new RunCursor(block, observe);
