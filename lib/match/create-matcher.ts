@@ -1,5 +1,5 @@
 import { hashKey, TokenScanner } from '../text/tokenise.ts';
-import { COMMA, OPAQUE, prefilterSource, type TrieNode } from './trie.ts';
+import { COMMA, prefilterSource, type TrieNode } from './trie.ts';
 
 /** One occurrence of a term family in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
@@ -38,17 +38,22 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
  * and most text has no candidate at all. At each candidate the tokeniser checks that a token
  * starts there, and the trie is walked over the following tokens as long as the gaps are soft,
  * remembering the last complete variant (longest match); the search resumes after a match
- * (leftmost, non-overlapping). Text the expression cannot see (soft hyphens, ligatures: see
- * `OPAQUE`), and tries without an expression, are tokenised in full instead, each token's hash
+ * (leftmost, non-overlapping). Text the expression cannot see through (it also matches soft
+ * hyphens, ligatures: see `OPAQUE`), and tries without an expression, are tokenised in full instead, each token's hash
  * checked against a bit set of first-token hashes. Either way the cost is O(length of text)
  * plus O(depth) per candidate, independent of the number of families, and both ways find the
  * same matches (a property test holds them equal; `prefilter: false` forces the full scan).
  */
 export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } = {}): Matcher {
   // First-token filter of the full scan: a 65,536-bit set of first-key hashes (0.6% false positives
-  // with ~370 keys, each settled by one key lookup). The hashes ship in the trie (`h`).
-  const firstBits = new Int32Array(FILTER_WORDS);
-  for (const h of trie.h ?? Object.keys(trie.c ?? {}).map(hashKey)) firstBits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
+  // with ~370 keys, each settled by one key lookup). The hashes ship in the trie (`h`). Built on
+  // first use: with the prefilter, most pages never need it.
+  let firstBits: Int32Array | null = null;
+  const filter = () => {
+    const bits = new Int32Array(FILTER_WORDS);
+    for (const h of trie.h ?? Object.keys(trie.c ?? {}).map(hashKey)) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
+    return bits;
+  };
   const source = options.prefilter === false ? null : (trie.r ?? prefilterSource(Object.keys(trie.c ?? {})));
   const prefilter = source === null ? null : new RegExp(source, 'gi');
   const scanner = new TokenScanner();
@@ -82,12 +87,13 @@ export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } =
   /** Every match, tokenising the whole text (and counting its tokens). */
   function scan(text: string): readonly Match[] {
     let out: Match[] | null = null;
+    const bits = (firstBits ??= filter());
     tokens = 0;
     scanner.reset(text);
     while (scanner.next()) {
       tokens++;
       const h = scanner.hash;
-      if ((firstBits[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0) continue;
+      if ((bits[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0) continue;
       const start = scanner.start;
       const end = longest(text);
       if (end >= 0) {
@@ -99,11 +105,13 @@ export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } =
   }
 
   function findMatches(text: string): readonly Match[] {
-    if (prefilter === null || OPAQUE.test(text)) return scan(text);
+    if (prefilter === null) return scan(text);
     let out: Match[] | null = null;
     prefilter.lastIndex = 0;
     for (let hit = prefilter.exec(text); hit !== null; hit = prefilter.exec(text)) {
       const start = hit.index;
+      // Group 1 is a code unit the expression cannot see through: scan the whole text instead.
+      if (hit[1] !== undefined) return scan(text);
       const end = scanner.seek(text, start) ? longest(text) : -1;
       if (end >= 0) (out ??= []).push({ start, end, term });
       prefilter.lastIndex = end >= 0 ? end : start + 1;

@@ -73,11 +73,12 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
  * characters inside words (soft hyphens, zero-width), Latin ligatures and the Kelvin sign, which
  * the tokeniser folds to ASCII letters.
  */
-export const OPAQUE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\u212a]/;
+export const OPAQUE = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\ufb00-\\ufb06\\u212a]';
 
 /**
- * The source of a case-insensitive regular expression that matches, in any text without
- * {@link OPAQUE} characters, at least at every place where a token with one of `keys` starts: each
+ * The source of a case-insensitive regular expression that matches every {@link OPAQUE} code unit
+ * as its group 1 (where the matcher falls back to the full scan) and, in text without one, at least at every
+ * place where a token with one of `keys` starts: each
  * key spelled in ASCII with straight or curly apostrophes, not preceded or followed by an ASCII
  * letter or digit, plus any dotted abbreviation ("U.S."), whose key drops the dots. It may match
  * more (a key before an accented letter, a key inside "war's"); the matcher checks every hit.
@@ -87,7 +88,7 @@ export const OPAQUE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\u212a]/;
  */
 export function prefilterSource(keys: readonly string[]): string | null {
   if (keys.length === 0 || keys.some((k) => !/^[a-z0-9']+$/.test(k))) return null;
-  return `(?<![A-Za-z0-9])(?:${factor(keys)}(?![A-Za-z0-9])|[A-Za-z]\\.[A-Za-z])`;
+  return `(${OPAQUE})|(?<![A-Za-z0-9])(?:${factor(keys)}(?![A-Za-z0-9])|[A-Za-z]\\.[A-Za-z])`;
 }
 
 /** An alternation of `keys` with shared prefixes factored out: ["war", "wars", "west"] → "(?:war(?:s)?|west)". */
