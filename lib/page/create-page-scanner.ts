@@ -50,11 +50,19 @@ export interface PageScanner {
   dispose(): void;
 }
 
-/** True for a text node with visible characters or an inline element: content a block would split. */
-function hasInlineContent(node: Node | null): boolean {
-  if (!node) return false;
-  if (node.nodeType === 3) return /\S/.test((node as Text).data);
-  return node.nodeType === 1 && isInline(node as Element);
+/**
+ * True when content a block would split lies on one side of a position among siblings: the first
+ * sibling from `node` on (towards the end when `forward`) that is not whitespace-only text or a
+ * comment is visible text or an inline element. "<b>US-led</b> <p>…</p> <b>alliance</b>": the
+ * spaces next to the paragraph do not count, the bold words do.
+ */
+function inlineBeside(node: Node | null, forward: boolean): boolean {
+  for (let n = node; n; n = forward ? n.nextSibling : n.previousSibling) {
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) return true;
+    } else if (n.nodeType === 1) return isInline(n as Element);
+  }
+  return false;
 }
 
 /** Document order of two matches by their start points (across blocks, shadow trees aside). */
@@ -250,18 +258,20 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       }
       // A block added or removed between inline content splits or joins its parent's runs, so the
       // parent is dirty too; between blocks (a list growing) only the new block is.
-      const besideInline = hasInlineContent(record.previousSibling) || hasInlineContent(record.nextSibling);
+      // Inside an inline element, any block is inside its block's run.
+      const target = record.target;
+      const besideInline = (target.nodeType === 1 && isInline(target as Element)) || inlineBeside(record.previousSibling, false) || inlineBeside(record.nextSibling, true);
       for (const node of record.addedNodes) {
         if (node.nodeType === 1 && !isInline(node as Element)) {
           dirty.add(node);
           // The live siblings too: not every DOM fills the record's (happy-dom does not).
-          if (besideInline || hasInlineContent(node.previousSibling) || hasInlineContent(node.nextSibling)) dirty.add(blockOf(record.target));
-        } else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(record.target));
+          if (besideInline || inlineBeside(node.previousSibling, false) || inlineBeside(node.nextSibling, true)) dirty.add(blockOf(target));
+        } else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(target));
       }
       if (record.removedNodes.length > 0) {
         removed = true;
         for (const node of record.removedNodes) {
-          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)) || besideInline) dirty.add(blockOf(record.target));
+          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)) || besideInline) dirty.add(blockOf(target));
         }
       }
     }

@@ -167,6 +167,26 @@ describe('page scanner: initial scan', () => {
     expect(r.scanner.words()).toBe(3);
   });
 
+  it.each([
+    ['inside an inline element', '<p><em>US-led</em><em id="at"> </em><em>alliance system</em></p>', 'append'],
+    ['between whitespace-only text and a comment, with inline content further out', '<p id="at"><b>US-led</b> <!-- ad --> <b>alliance system</b></p>', 'before'],
+  ])('a block inserted %s splits the phrase around it (found by the property test)', async (_what, html, where) => {
+    setBody(html);
+    const r = await started();
+    const phrase = r.scanner.matches().map((m) => m.text.replace(/\s+/g, ' '));
+    expect(phrase).toEqual(['US-led alliance system']);
+    const block = document.createElement('p');
+    block.textContent = ' ';
+    const at = document.getElementById('at')!;
+    if (where === 'append') at.append(block);
+    else [...at.childNodes].find((n) => n.nodeType === 8)!.before(block);
+    await r.settle();
+    expect(r.scanner.matches()).toEqual([]);
+    block.remove();
+    await r.settle();
+    expect(r.scanner.matches().map((m) => m.text.replace(/\s+/g, ' '))).toEqual(phrase);
+  });
+
   it('count() equals matches().length through additions, edits, removals, stop and reset', async () => {
     setBody('<p id="a">a Cold War mentality and a zero-sum game</p><div id="list"></div>');
     const r = await started();
