@@ -34,15 +34,15 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
  *
  * Algorithm: candidates first, then the trie. A regular expression of the first tokens' keys
  * (shipped in the trie, see `prefilterSource`) finds the places where a term can start; V8 runs
- * it as native code, several times faster per character than a tokeniser written in JavaScript,
- * and most text has no candidate at all. At each candidate the tokeniser checks that a token
- * starts there, and the trie is walked over the following tokens as long as the gaps are soft,
- * remembering the last complete variant (longest match); the search resumes after a match
- * (leftmost, non-overlapping). Text the expression cannot see through (it also matches soft
- * hyphens, ligatures: see `OPAQUE`), and tries without an expression, are tokenised in full instead, each token's hash
- * checked against a bit set of first-token hashes. Either way the cost is O(length of text)
- * plus O(depth) per candidate, independent of the number of families, and both ways find the
- * same matches (a property test holds them equal; `prefilter: false` forces the full scan).
+ * it as native code, and most text has no candidate at all. At each candidate the tokeniser
+ * checks that a token starts there, and the trie is walked over the following tokens as long as
+ * the gaps are soft, remembering the last complete variant (longest match); the search resumes
+ * after a match (leftmost, non-overlapping). Text the expression cannot see through (it matches
+ * those code units too, see `OPAQUE`), and tries without an expression, are tokenised in full,
+ * each token's hash checked against a bit set of first-token hashes. Either way the cost is
+ * O(length of text) plus O(depth) per candidate, independent of the number of families, and
+ * both ways find the same matches (a property test holds them equal; `prefilter: false` forces
+ * the full scan).
  */
 export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } = {}): Matcher {
   // First-token filter of the full scan: a 65,536-bit set of first-key hashes (0.6% false positives

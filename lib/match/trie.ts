@@ -76,15 +76,15 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
 export const OPAQUE = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\ufb00-\\ufb06\\u212a]';
 
 /**
- * The source of a case-insensitive regular expression that matches every {@link OPAQUE} code unit
- * as its group 1 (where the matcher falls back to the full scan) and, in text without one, at least at every
- * place where a token with one of `keys` starts: each
- * key spelled in ASCII with straight or curly apostrophes, not preceded or followed by an ASCII
- * letter or digit, plus any dotted abbreviation ("U.S."), whose key drops the dots. It may match
- * more (a key before an accented letter, a key inside "war's"); the matcher checks every hit.
- * Keys share prefixes in the expression (a trie of characters), which V8 compiles in about
- * 0.5 ms and runs natively. Null when a key has a character other than ASCII letters, digits and
- * the apostrophe, whose case folding the expression could not mirror exactly, or there is no key.
+ * The source of a case-insensitive regular expression that matches every {@link OPAQUE} code
+ * unit as its group 1 (the matcher then scans the whole text) and, in text without one, at least
+ * at every place where a token with one of `keys` starts: each key spelled in ASCII with straight
+ * or curly apostrophes, not preceded or followed by an ASCII letter or digit, plus any dotted
+ * abbreviation ("U.S."), whose key drops the dots. It may match more (a key before an accented
+ * letter, a key inside "war's"); the matcher checks every hit. Keys share prefixes in the
+ * expression (a trie of characters), which V8 compiles in about 0.5 ms and runs natively. Null
+ * when a key has a character other than ASCII letters, digits and the apostrophe (whose case
+ * folding the expression could not mirror exactly), or there is no key.
  */
 export function prefilterSource(keys: readonly string[]): string | null {
   if (keys.length === 0 || keys.some((k) => !/^[a-z0-9']+$/.test(k))) return null;
@@ -97,7 +97,8 @@ function factor(keys: readonly string[]): string {
   let empty = false;
   for (const key of keys) {
     if (key === '') empty = true;
-    else byFirst.set(key[0]!, [...(byFirst.get(key[0]!) ?? []), key.slice(1)]);
+    else if (byFirst.has(key[0]!)) byFirst.get(key[0]!)!.push(key.slice(1));
+    else byFirst.set(key[0]!, [key.slice(1)]);
   }
   const branches = [...byFirst].map(([c, rest]) => (c === "'" ? "['\u2019]" : c) + factor(rest));
   if (branches.length === 0) return '';
