@@ -6,16 +6,14 @@
 // which the issue measured at a median of 1.12 × the floor; it shows this floor is that floor.
 // Targets (issue #4): median (c)/(a) ≤ 1.3, p95 (c)/(a) ≤ 2.0, median (b)/(c) ≥ 7, no slice over
 // 50 ms, content script ≤ 40 kB gzipped, ≤ 1 ms per appended paragraph. Exits 1 when one is missed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/find-chromium.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { buildProbe } from './build-probe.ts';
 import { pageList, quantile } from './page-list.ts';
+import { launchPlainBrowser } from './plain-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -52,21 +50,12 @@ async function main(): Promise<void> {
   const source = regexSource(full);
   const calibration = painterSource(full);
   const probe = await buildProbe();
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: install Debian `chromium` or set CHROME_PATH');
   // Page scripts never run (deterministic pages, no page network); the probe is evaluated over DevTools.
   // Cross-origin isolation gives the page 5 µs timers instead of 100 µs: small pages take well under 1 ms.
   const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
   const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'", ...isolation });
-  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: CHROMIUM_ARGS,
-  });
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  const page = await context.newPage();
+  const browser = await launchPlainBrowser(server.url, { width: 1200, height: 900 });
+  const page = await browser.context.newPage();
   const rows: { name: string; a: number; b: number; c: number; da: number; ca: number; bc: number; slice: number; matches: number }[] = [];
   process.stdout.write(`${'page'.padEnd(44)} ${'kB'.padStart(6)} ${'(a) walk'.padStart(9)} ${'(b) mark.js'.padStart(11)} ${'(c) FL'.padStart(8)} ${'c/a'.padStart(6)} ${'b/c'.padStart(6)} ${'max task'.padStart(9)} ${'terms'.padStart(6)}\n`);
   for (const { name, bytes } of pages) {
@@ -94,8 +83,7 @@ async function main(): Promise<void> {
   await page.evaluate(probe);
   const append = await page.evaluate((lexicon) => (window as unknown as Probe).__framingLensProbe.appendParagraphs(lexicon, 1000), compiled);
 
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
   await server.close();
 
   const gz = gzipSync(readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'))).length;

@@ -5,18 +5,17 @@
 // the command line's matcher finds in the same text (the runs the content script scans, read from
 // the page). Page scripts are blocked by a CSP header so both loads see the same document.
 // Prints one line per page and `N passed, N failed`; exits 1 on any failure.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createMatcher } from '../../lib/match/create-matcher.ts';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/find-chromium.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { launchExtension } from '../helpers/launch-extension.ts';
 import { readHighlights } from '../helpers/page-highlights.ts';
 import { buildProbe } from './build-probe.ts';
 import { pageList } from './page-list.ts';
+import { launchPlainBrowser } from './plain-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -56,20 +55,11 @@ async function main(): Promise<void> {
   const compiled = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'), 'utf8')) as CompiledLexicon;
   const matcher = createMatcher(compiled.trie);
   const probe = await buildProbe();
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: install Debian `chromium` or set CHROME_PATH');
   const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'" });
 
   const withExt = await launchExtension();
-  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-sweep-'));
-  const plain: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    args: CHROMIUM_ARGS,
-  });
-  await plain.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  const a = await plain.newPage();
+  const plain = await launchPlainBrowser(server.url, { width: 1100, height: 800 });
+  const a = await plain.context.newPage();
   const b = await withExt.context.newPage();
   // Requests the extension caused: DevTools names the initiator of every request of the page.
   const fromExtension: string[] = [];
@@ -131,7 +121,6 @@ async function main(): Promise<void> {
     process.stdout.write(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${name} (${found} highlights)${problems.length ? `: ${problems.join('; ')}` : ''}\n`);
   }
   await plain.close();
-  rmSync(profile, { recursive: true, force: true });
   await withExt.close();
   await server.close();
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
