@@ -47,6 +47,8 @@ for (let c = 65; c <= 90; c++) classes[c] = FOLD;
 for (let c = 97; c <= 122; c++) classes[c] = WORD;
 for (const c of [9, 10, 11, 12, 13, 32]) classes[c] = SPACE;
 classes[45] = DASH;
+// A slash joins alternatives inside a phrase ("anti-access/area denial", "A2/AD"): a soft gap, like a hyphen.
+classes[47] = DASH;
 classes[34] = QUOTE;
 classes[39] = QUOTE;
 classes[96] = QUOTE;
@@ -110,6 +112,8 @@ export interface TokenCursor {
   end: number;
   /** Hash of the folded key (see {@link hashKey}). */
   hash: number;
+  /** For a word with a possessive "'s" ("West's"), the hash of the word without it; else {@link hash}. */
+  stemHash: number;
   /** True when the gap before this token (from the previous token) is soft. */
   softBefore: boolean;
   /** True when the gap before this token is soft apart from exactly one comma ("small yard, high fence"). */
@@ -124,6 +128,7 @@ export class TokenScanner implements TokenCursor {
   start = 0;
   end = 0;
   hash = 7;
+  stemHash = 7;
   softBefore = false;
   commaBefore = false;
   private text = '';
@@ -194,6 +199,9 @@ export class TokenScanner implements TokenCursor {
     let segStart = i;
     let abbrev = false;
     let plain = true;
+    /** The hash before the last apostrophe, and where it was. */
+    let beforeApostrophe = h;
+    let apostrophe = -1;
     while (i < n) {
       const c = text.charCodeAt(i);
       const k = classOf(c);
@@ -216,6 +224,8 @@ export class TokenScanner implements TokenCursor {
         if (k === QUOTE && (c === 39 || c === 0x2019)) {
           // An apostrophe between letters: "Russia's", "Russia’s".
           plain = false;
+          beforeApostrophe = h;
+          apostrophe = i;
           h = mix(h, 39);
           i++;
         } else if (k === DOT && i - segStart === 1 && (i + 2 >= n || !isWord(classOf(text.charCodeAt(i + 2))))) {
@@ -231,6 +241,7 @@ export class TokenScanner implements TokenCursor {
     if (abbrev && i < n && text.charCodeAt(i) === 46) i++;
     this.end = i;
     this.hash = h;
+    this.stemHash = apostrophe === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 ? beforeApostrophe : h;
     this.pos = i;
     this.plain = plain;
     return true;

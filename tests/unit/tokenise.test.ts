@@ -92,7 +92,8 @@ describe('tokenise: the gap before a token is soft or hard', () => {
     ['cold! war', [false]],
     ['cold? war', [false]],
     ['cold (war)', [false]],
-    ['cold/war', [false]],
+    // A slash joins alternatives inside a phrase ("anti-access/area denial", "A2/AD"): soft, like a hyphen.
+    ['cold/war', [true]],
     ['cold…war', [false]],
     ['cold, war-weary troops', [false, true, true]],
     // a soft gap stays soft only if nothing hard is in it

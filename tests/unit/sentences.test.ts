@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceAround, sentenceSpans } from '../../lib/text/sentences.ts';
+
+const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+
+describe('sentenceSpans: one splitter for the build and the page', () => {
+  it.each([
+    ['Mr. Wang said the U.S. officials keep a Cold War mentality. Moscow agreed.', ['Mr. Wang said the U.S. officials keep a Cold War mentality.', 'Moscow agreed.']],
+    ['Dr. Li and Prof. Kortunov spoke. Then Amb. Fu replied.', ['Dr. Li and Prof. Kortunov spoke.', 'Then Amb. Fu replied.']],
+    ['The U.N. Security Council met on Jan. 5 to vote. It failed.', ['The U.N. Security Council met on Jan. 5 to vote.', 'It failed.']],
+    ['Resolution No. 2758 was adopted in 1971. Taiwan left the U.N.', ['Resolution No. 2758 was adopted in 1971.', 'Taiwan left the U.N.']],
+    ['“We oppose hegemonism.” The spokesperson then left.', ['“We oppose hegemonism.”', 'The spokesperson then left.']],
+    ['He called it “a zero-sum game.” Others disagreed.', ['He called it “a zero-sum game.”', 'Others disagreed.']],
+    ['Is this a new Cold War?! Many think so.', ['Is this a new Cold War?!', 'Many think so.']],
+    ['Version 2.0 shipped. It works.', ['Version 2.0 shipped.', 'It works.']],
+    ['J. Smith wrote it, e.g. in 2019. Fine.', ['J. Smith wrote it, e.g. in 2019.', 'Fine.']],
+    ['Talks resumed. one delegate, lower case, went on.', ['Talks resumed. one delegate, lower case, went on.']],
+    ['The talks went on… and on. Then they ended.', ['The talks went on… and on.', 'Then they ended.']],
+    ['First line without stop\nSecond line.', ['First line without stop', 'Second line.']],
+    ['They met at 9 a.m. on Monday. Nothing came of it.', ['They met at 9 a.m. on Monday.', 'Nothing came of it.']],
+    ['(The treaty was signed in 2001.) It still holds.', ['(The treaty was signed in 2001.)', 'It still holds.']],
+    ['   ', []],
+  ])('%j', (text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+});
+
+describe('sentenceAround: the sentence that holds a phrase', () => {
+  const around = (text: string, phrase: string) => {
+    const at = text.indexOf(phrase);
+    const s = sentenceAround(text, at, at + phrase.length);
+    return text.slice(s.start, s.end);
+  };
+  it.each([
+    ['Mr. Wang said the U.S. officials keep a Cold War mentality.', 'Cold War mentality', 'Mr. Wang said the U.S. officials keep a Cold War mentality.'],
+    ['One. The U.S.-led alliance system is old. Two.', 'U.S.-led alliance system', 'The U.S.-led alliance system is old.'],
+    ['Intro! “A zero-sum game,” he said. Next.', 'zero-sum game', '“A zero-sum game,” he said.'],
+    ['No stop at all here with collective West inside', 'collective West', 'No stop at all here with collective West inside'],
+  ])('%j around %j', (text, phrase, sentence) => {
+    expect(around(text, phrase)).toBe(sentence);
+  });
+
+  it('agrees with sentenceSpans on every phrase of a paragraph', () => {
+    const text = 'Dr. Li spoke first. “Multipolarity is here,” she said. The U.S. delegation left at 5 p.m. sharp. Why? Nobody knows.';
+    for (const span of sentenceSpans(text)) {
+      const mid = span.start + Math.floor((span.end - span.start) / 2);
+      expect(sentenceAround(text, mid, mid + 1)).toEqual(span);
+    }
+  });
+});
