@@ -28,11 +28,11 @@ export default tseslint.config(
   {
     // The pure core: no browser extension APIs, no framework, no build-only code.
     files: ['lib/**/*.ts'],
-    ignores: ['lib/ext/**', 'lib/lexicon/build/**', 'lib/cli/**'],
+    ignores: ['lib/ext/**', 'lib/lexicon/learn/**', 'lib/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['wxt', 'wxt/*', '@webext-core/*', 'preact', 'preact/*', '@preact/*'], message: 'Only lib/ext/ may import browser or framework APIs.' }, { group: ['**/lexicon/build/**', 'node:*'], message: 'Build-time and Node code stays out of the shipped core.' }] },
+        { patterns: [{ group: ['wxt', 'wxt/*', '@webext-core/*', 'preact', 'preact/*', '@preact/*'], message: 'Only lib/ext/ may import browser or framework APIs.' }, { group: ['**/lexicon/learn/**', 'node:*'], message: 'Build-time and Node code stays out of the shipped core.' }] },
       ],
     },
   },
@@ -40,13 +40,13 @@ export default tseslint.config(
     // The content script must stay small: no compromise, no full zod.
     files: ['entrypoints/content/**', 'lib/page/**', 'lib/match/**', 'lib/text/**', 'lib/settings/**', 'lib/ext/run-content.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'compromise', message: 'compromise is for the build and the popup, never the content script.' }, { name: 'zod', message: 'Use zod/mini in shipped code.' }], patterns: [{ group: ['**/lexicon/build/**', '**/report/classify-voice*'], message: 'Not in the content script.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'compromise', message: 'compromise is for the build and the popup, never the content script.' }, { name: 'zod', message: 'Use zod/mini in shipped code.' }], patterns: [{ group: ['**/lexicon/learn/**', '**/report/classify-voice*'], message: 'Not in the content script.' }] }],
     },
   },
   {
     // Node-side code and tests may read serialised HTML (comparisons) and use the network APIs
     // of Node; the bans protect what ships in the extension.
-    files: ['tests/**', 'lib/cli/**', 'lib/lexicon/build/**'],
+    files: ['tests/**', 'lib/cli/**', 'lib/lexicon/learn/**'],
     rules: { 'no-restricted-syntax': 'off', 'no-restricted-properties': 'off' },
   },
 );

@@ -11,43 +11,107 @@ export const categorySchema = z.strictObject({
   description: text,
   colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a #RRGGBB colour'),
   underline: z.enum(['solid', 'dashed', 'dotted', 'wavy', 'double']),
+  /** A line under the text, or under and over it: with `underline`, each category's own non-colour cue. */
+  line: z.enum(['under', 'under-over']).default('under'),
 });
 export type Category = z.infer<typeof categorySchema>;
 
-/** A term family as written in `lexicon/terms/<category>.yaml`. */
-export const termSourceSchema = z.strictObject({
-  id,
-  label: text,
-  gloss: text.max(140, 'must be at most 140 characters'),
-  patterns: z.array(text).min(1, 'needs at least one pattern'),
-  exclude: z.array(text).default([]),
-  meaning: text,
-  presupposes: text,
-  origin: text,
-  users: text,
-  neutral: text,
-  questions: z.array(text).min(2, 'needs two or three questions').max(3, 'needs two or three questions'),
-  related: z.array(id).default([]),
+/** How a family is read on a page (see lexicon/README.md, "How a family is read"). */
+export const READINGS = ['framing', 'contextual', 'standard'] as const;
+export type Reading = (typeof READINGS)[number];
+
+/**
+ * Words a reader sees that are working notes, not explanation: they fail the build in every
+ * field a reader sees (they belong in the curator's `curator` field or in a commit message).
+ */
+export const WORKING_NOTES: readonly RegExp[] = [
+  /\(fact \d+\)/i, /\bfacts? \d+\b/i, /not verified/i, /provenance/i, /excerpts show/i, /not documented here/i, /\(public record\)/i,
+  /\bTODO\b/, /\btagged\b/i, /\bthe tagger\b/i, /according to (my|our) search/i, /\bsearch tool\b/i,
+];
+
+/** A primary document an origin rests on. */
+export const sourceRefSchema = z.strictObject({
+  /** The speaker or issuing body. */
+  by: text,
+  title: text,
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
 });
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+/** A term family as written in `lexicon/terms/<category>.yaml`. */
+export const termSourceSchema = z
+  .strictObject({
+    id,
+    label: text,
+    /**
+     * framing: framing wherever it appears; contextual: only where the text around it is about
+     * international affairs; standard: the descriptive wording of wire services and the UN, kept
+     * as the neutral contrast and not highlighted.
+     */
+    reading: z.enum(READINGS, { error: 'must be framing, contextual or standard' }),
+    gloss: text.max(140, 'must be at most 140 characters'),
+    patterns: z.array(text).min(1, 'needs at least one pattern'),
+    /** More patterns that count only in international-affairs context, whatever the family's reading. */
+    contextual: z.array(text).default([]),
+    exclude: z.array(text).default([]),
+    /** Named guard sets of lexicon/context.yaml: senses that are not this framing. */
+    guards: z.array(id).default([]),
+    /** Named topics of lexicon/context.yaml: its contextual patterns need a cue of one of them, not just any international-affairs cue. */
+    topics: z.array(id).default([]),
+    /** around: cues in the sentence, its neighbours or the page; after: the words it qualifies ("so-called"). */
+    window: z.enum(['around', 'after']).default('around'),
+    meaning: text,
+    presupposes: text,
+    origin: text,
+    /** The primary documents the origin rests on. */
+    sources: z.array(sourceRefSchema).default([]),
+    /** Why the origin cannot be traced to a document, when it cannot (then `sources` may be empty). */
+    untraced: text.optional(),
+    users: text,
+    neutral: text,
+    questions: z.array(text).min(2, 'needs two or three questions').max(3, 'needs two or three questions'),
+    related: z.array(id).default([]),
+    /** For the curator only; never shipped. */
+    curator: text.optional(),
+  })
+  .refine((t) => t.sources.length > 0 || t.untraced !== undefined, {
+    path: ['sources'],
+    error: 'needs at least one primary document, or `untraced` saying why the origin cannot be traced',
+  });
 export type TermSource = z.infer<typeof termSourceSchema>;
 
-/** What `lexicon/corpus/metadata.yaml` says of one document. */
+/** What a corpus's `metadata.yaml` says of one document. */
 export const documentMetaSchema = z.strictObject({
-  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in lexicon/corpus/'),
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in the corpus folder'),
   title: text,
   author: text,
   outlet: text,
   date: text,
+  /** What kind of text it is (speech, fact sheet, press briefing…). */
+  kind: text.optional(),
+  /** The official address of the original. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  licence: text.optional(),
+  /** Where the text is not the whole document: which part it is. */
+  excerpt: text.optional(),
   /** Lines of the document that are not article prose (navigation, captions, furniture), verbatim. */
   furniture: z.array(text).default([]),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/** A corpus, as `lexicon/corpora.yaml` describes it to readers. */
+export const corpusSchema = z.strictObject({ id, label: text, description: text });
+export type Corpus = z.infer<typeof corpusSchema>;
 
 /** One curator note on a corpus example, in `lexicon/notes/<category>.yaml`. */
 export const noteSchema = z.strictObject({
   doc: z.string().min(1),
   quote: text,
   note: text,
+  /** The curator's reading of the voice, where it differs from what the build infers from the sentence. */
+  voice: z.enum(['author', 'quotation', 'attributed', 'distancing']).optional(),
 });
 export type Note = z.infer<typeof noteSchema>;
 
@@ -70,35 +134,99 @@ export interface Example {
 }
 
 /** A term family as shipped to the popup: the source fields plus what the build learned. */
-export interface Term extends Omit<TermSource, 'exclude'> {
+export interface Term extends Omit<TermSource, 'exclude' | 'curator' | 'guards' | 'window' | 'topics'> {
   category: string;
   variants: string[];
-  occurrences: number;
+  /** Occurrences in the prose of each corpus, by corpus id. */
+  occurrences: Record<string, number>;
   examples: Example[];
 }
+
+/** A corpus document as shipped: what its metadata says, its corpus and its place there (1-based). */
+export type ShippedDocument = Omit<DocumentMeta, 'furniture'> & { corpus: string; index: number };
+
+/** How often a corpus uses the lexicon: prose words and occurrences, in all and by category. */
+export interface CorpusStats {
+  words: number;
+  occurrences: number;
+  byCategory: Record<string, number>;
+}
+
+/** A family as the glossary lists it (no explanation, no examples). */
+export type GlossaryTerm = Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns' | 'reading'>;
 
 /** What the popup needs to open fast: no explanations or examples (`lexicon/generated/glossary.json`). */
 export interface GlossaryLexicon {
   categories: Category[];
-  documents: Omit<DocumentMeta, 'furniture'>[];
-  terms: Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns'>[];
-  corpusStats: FullLexicon['corpusStats'];
+  corpora: Corpus[];
+  documents: ShippedDocument[];
+  terms: GlossaryTerm[];
+  /** By corpus id. */
+  corpusStats: Record<string, CorpusStats>;
 }
 
 /** The full lexicon, `lexicon/generated/lexicon.json`, read by the popup and the command line. */
-export interface FullLexicon {
-  categories: Category[];
-  documents: Omit<DocumentMeta, 'furniture'>[];
+export interface FullLexicon extends Omit<GlossaryLexicon, 'terms'> {
   terms: Term[];
-  corpusStats: { words: number; occurrences: number; byCategory: Record<string, number> };
+}
+
+/** Flags of a compiled pattern entry. */
+export const ENTRY_CONTEXTUAL = 1;
+export const ENTRY_STANDARD = 2;
+
+/** A family as the content script needs it. */
+export interface CompiledTerm {
+  id: string;
+  label: string;
+  category: string;
+  gloss: string;
+  /** Its patterns as the lexicon writes them (`patterns`, then `contextual`), for "why is this highlighted?". */
+  patterns: string[];
+  /** Bit set of the guard sets (bit i is `context.guards[i]`) that mark other senses; absent when none. */
+  guards?: number;
+  /** 1 when its cues must be in the words it qualifies ("so-called"), not around it. */
+  after?: 1;
+  /** Bit set of the topics (bit i is `context.topics[i]`) one of whose cues its contextual patterns need; absent when any cue will do. */
+  topics?: number;
+}
+
+/** The context model, compiled: cue and guard phrases in one trie. */
+export interface CompiledContext {
+  /** Trie of cue, guard and topic phrases; a value indexes `kinds` in fours. */
+  trie: import('../match/trie.ts').TrieRoot;
+  /** Per kind k: `kinds[4k]` the cue weight (0 none, 1 weak, 2 strong), `kinds[4k+1]` the bit set of guard sets, `kinds[4k+2]` the case rule (0 any, 1 proper, 2 capitals), `kinds[4k+3]` the bit set of topics. */
+  kinds: number[];
+  /** Guard set names by bit. */
+  guards: string[];
+  /** Topic names by bit. */
+  topics: string[];
+  /** Points a sentence or its neighbours need. */
+  points: number;
+  /** A page is about international affairs when its cues reach `points` and `per1000` points per 1,000 words. */
+  page: { points: number; per1000: number };
 }
 
 /** The compact lexicon for the content script, `lexicon/generated/compiled.json`: no examples. */
 export interface CompiledLexicon {
-  categories: Pick<Category, 'id' | 'label' | 'colour' | 'underline'>[];
-  terms: { id: string; label: string; category: string; gloss: string }[];
-  trie: import('../match/trie.ts').TrieNode;
+  categories: Pick<Category, 'id' | 'label' | 'colour' | 'underline' | 'line'>[];
+  terms: CompiledTerm[];
+  /** Trie of every variant; a value indexes `entries` in threes. */
+  trie: import('../match/trie.ts').TrieRoot;
+  /** Per entry e: `entries[3e]` the term index, `entries[3e+1]` its pattern index, `entries[3e+2]` flags ({@link ENTRY_CONTEXTUAL}, {@link ENTRY_STANDARD}). */
+  entries: number[];
+  context: CompiledContext;
 }
+
+/** `lexicon/context.yaml`: the cues of international affairs and the guards of other senses. */
+export const contextSourceSchema = z.strictObject({
+  window: z.strictObject({ points: z.number().int().min(1) }),
+  page: z.strictObject({ points: z.number().int().min(1), per1000: z.number().positive() }),
+  case: z.strictObject({ proper: z.array(id).default([]), capitals: z.array(id).default([]) }),
+  cues: z.strictObject({ strong: z.record(id, z.array(text)), weak: z.record(id, z.array(text)) }),
+  guards: z.record(id, z.array(text)),
+  topics: z.record(id, z.array(text)).default({}),
+});
+export type ContextSource = z.infer<typeof contextSourceSchema>;
 
 /** A lexicon source error; the message names the file, the term id and the field. */
 export class LexiconError extends Error {

@@ -1,15 +1,15 @@
-import { hashKey, TokenScanner } from '../text/tokenise.ts';
-import { COMMA, prefilterSource, type TrieNode } from './trie.ts';
+import { TokenScanner } from '../text/tokenise.ts';
+import { COMMA, GAP, type TrieNode, type TrieRoot } from './trie.ts';
 
-/** One occurrence of a term family in a text run; offsets are UTF-16 code units into that text. */
+/** One occurrence of a trie entry in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
   start: number;
   end: number;
-  /** Index of the term family in the compiled lexicon. */
-  term: number;
+  /** The value the trie holds for the variant found (in the lexicon: an index into its entries). */
+  entry: number;
 }
 
-/** A compiled matcher; one per lexicon, reused for every text run. */
+/** A compiled matcher; one per trie, reused for every text run. */
 export interface Matcher {
   /** Every match in `text`, longest-leftmost, in order, non-overlapping (one shared empty array when there is none). */
   findMatches(text: string): readonly Match[];
@@ -22,6 +22,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const FILTER_WORDS = 2048;
 /** What {@link Matcher.findMatches} returns for the (usual) text without a match: no allocation per run. */
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
+/** The most free words a {@link GAP} stands for. */
+const MAX_GAP = 3;
+/** Tokens looked at after a candidate's first one: the longest phrase plus its gaps. */
+const LOOKAHEAD = 24;
 
 /** The child of a trie node for a folded key; the JSON objects are used as they are (no copies). */
 function child(node: TrieNode, key: string): TrieNode | undefined {
@@ -29,60 +33,123 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
   return c !== undefined && hasOwn.call(c, key) ? c[key] : undefined;
 }
 
+/** True for a key with the possessive "'s" of its last word ("west's"). */
+function isPossessive(key: string): boolean {
+  const n = key.length;
+  return n > 2 && key.charCodeAt(n - 1) === 115 && key.charCodeAt(n - 2) === 39;
+}
+
 /**
- * Compiles the trie into a matcher.
+ * Compiles a trie (built with the lexicon, see `compile-trie.ts`) into a matcher.
  *
  * Algorithm: candidates first, then the trie. A regular expression of the first tokens' keys
- * (shipped in the trie, see `prefilterSource`) finds the places where a term can start; V8 runs
- * it as native code, and most text has no candidate at all. At each candidate the tokeniser
- * checks that a token starts there, and the trie is walked over the following tokens as long as
- * the gaps are soft, remembering the last complete variant (longest match); the search resumes
- * after a match (leftmost, non-overlapping). Text the expression cannot see through (it matches
- * those code units too, see `OPAQUE`), and tries without an expression, are tokenised in full,
- * each token's hash checked against a bit set of first-token hashes. Either way the cost is
- * O(length of text) plus O(depth) per candidate, independent of the number of families, and
- * both ways find the same matches (a property test holds them equal; `prefilter: false` forces
- * the full scan).
+ * (shipped in the trie as `r`) finds the places where a variant can start; V8 runs it as native
+ * code, and most text has no candidate at all. At each candidate the tokeniser checks that a token
+ * starts there, and the trie is walked over the following tokens as long as the gaps are soft,
+ * keeping the longest complete variant; the search resumes after a match (leftmost,
+ * non-overlapping). A gap key (`*`) lets one to three free words through, so the walk is a small
+ * depth-first search over at most {@link LOOKAHEAD} tokens; a final word with a possessive "'s"
+ * ends a variant before its apostrophe ("the collective West's"). Text the expression cannot see
+ * through (it matches those code units as group 1, see `OPAQUE`) is tokenised in full, each token's
+ * hash checked against a bit set of the first-level hashes (`h`). Either way the cost is O(length
+ * of text) plus O(depth) per candidate, independent of the number of variants, and both ways find
+ * the same matches (a property test holds them equal; `prefilter: false` forces the full scan).
  */
-export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } = {}): Matcher {
-  // First-token filter of the full scan: a 65,536-bit set of first-key hashes (0.6% false positives
-  // with ~370 keys, each settled by one key lookup). The hashes ship in the trie (`h`). Built on
-  // first use: with the prefilter, most pages never need it.
+export function createMatcher(trie: TrieRoot, options: { prefilter?: boolean } = {}): Matcher {
+  // First-token filter of the full scan: a 65,536-bit set of first-key hashes (well under 1% false
+  // positives with a few hundred keys, each settled by one key lookup). Built on first use: with
+  // the prefilter, most pages never need it.
   let firstBits: Int32Array | null = null;
   const filter = () => {
     const bits = new Int32Array(FILTER_WORDS);
-    for (const h of trie.h ?? Object.keys(trie.c ?? {}).map(hashKey)) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
+    for (const h of trie.h) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
     return bits;
   };
-  const source = options.prefilter === false ? null : (trie.r ?? prefilterSource(Object.keys(trie.c ?? {})));
-  const prefilter = source === null ? null : new RegExp(source, 'gi');
+  const prefilter = options.prefilter === false || trie.r === null ? null : new RegExp(trie.r, 'gi');
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
-  /** The term of the match {@link longest} found last. */
-  let term = -1;
+  // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
+  const ends = new Int32Array(LOOKAHEAD);
+  const gaps = new Uint8Array(LOOKAHEAD);
+  const keys: string[] = new Array<string>(LOOKAHEAD).fill('');
+  let read = 0;
+  let exhausted = false;
+  /** The longest end found by the current walk, and its entry. */
+  let bestEnd = -1;
+  let bestEntry = -1;
+
+  /** Reads tokens into the buffer up to index `i`; false when there is none there. */
+  function have(i: number): boolean {
+    while (read <= i && !exhausted) {
+      if (read >= LOOKAHEAD || !ahead.next()) {
+        exhausted = true;
+        break;
+      }
+      ends[read] = ahead.end;
+      gaps[read] = ahead.softBefore ? 1 : ahead.commaBefore ? 2 : 0;
+      keys[read] = ahead.key();
+      read++;
+    }
+    return i < read;
+  }
+
+  /** Records a complete variant ending at `end`. */
+  function found(node: TrieNode, end: number): void {
+    if (node.t !== undefined && end > bestEnd) {
+      bestEnd = end;
+      bestEntry = node.t;
+    }
+  }
+
+  /** Follows `node` with the token `key` that ends at `end`, then walks on from token `next`. */
+  function step(node: TrieNode, key: string, end: number, next: number): void {
+    const to = child(node, key);
+    if (to !== undefined) {
+      found(to, end);
+      if (to.c !== undefined) walk(to, next);
+    } else if (isPossessive(key)) {
+      const stem = child(node, key.slice(0, -2));
+      if (stem !== undefined) found(stem, end - 2);
+    }
+  }
+
+  /** Walks the trie from `node` over the buffered tokens from index `i` on. */
+  function walk(node: TrieNode, i: number): void {
+    if (!have(i) || gaps[i] === 0) return;
+    step(node, gaps[i] === 2 ? COMMA + keys[i]! : keys[i]!, ends[i]!, i + 1);
+    const gap = child(node, GAP);
+    if (gap === undefined || gaps[i] !== 1) return;
+    // One to three free words, joined by soft gaps, then the rest of the phrase.
+    for (let skip = 1; skip <= MAX_GAP && have(i + skip) && gaps[i + skip - 1] === 1 && gaps[i + skip] === 1; skip++) {
+      step(gap, keys[i + skip]!, ends[i + skip]!, i + skip + 1);
+    }
+  }
+
+  /** The end of the longest variant that starts at the scanner's token (`bestEntry` names it), or -1. */
+  function longest(text: string): number {
+    bestEnd = -1;
+    bestEntry = -1;
+    const key = scanner.key();
+    const first = child(trie, key);
+    if (first === undefined) {
+      if (isPossessive(key)) {
+        const stem = child(trie, key.slice(0, -2));
+        if (stem !== undefined) found(stem, scanner.end - 2);
+      }
+      return bestEnd;
+    }
+    found(first, scanner.end);
+    if (first.c !== undefined) {
+      read = 0;
+      exhausted = false;
+      ahead.reset(text, scanner.end);
+      walk(first, 0);
+    }
+    return bestEnd;
+  }
+
   /** Tokens read by the last {@link scan}. */
   let tokens = 0;
-
-  /** The end of the longest variant that starts at the scanner's token (`term` names it), or -1. */
-  function longest(text: string): number {
-    let node = child(trie, scanner.key());
-    if (!node) return -1;
-    let end = node.t !== undefined ? scanner.end : -1;
-    term = node.t ?? -1;
-    if (node.c) {
-      ahead.reset(text, scanner.end);
-      while (node.c && ahead.next() && (ahead.softBefore || ahead.commaBefore)) {
-        const key = ahead.key();
-        node = child(node, ahead.commaBefore ? COMMA + key : key);
-        if (!node) break;
-        if (node.t !== undefined) {
-          end = ahead.end;
-          term = node.t;
-        }
-      }
-    }
-    return end;
-  }
 
   /** Every match, tokenising the whole text (and counting its tokens). */
   function scan(text: string): readonly Match[] {
@@ -93,11 +160,12 @@ export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } =
     while (scanner.next()) {
       tokens++;
       const h = scanner.hash;
-      if ((bits[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0) continue;
+      const s = scanner.stemHash;
+      if ((bits[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0 && (s === h || (bits[(s >>> 5) & (FILTER_WORDS - 1)]! & (1 << (s & 31))) === 0)) continue;
       const start = scanner.start;
       const end = longest(text);
       if (end >= 0) {
-        (out ??= []).push({ start, end, term });
+        (out ??= []).push({ start, end, entry: bestEntry });
         scanner.reset(text, end);
       }
     }
@@ -113,7 +181,7 @@ export function createMatcher(trie: TrieNode, options: { prefilter?: boolean } =
       // Group 1 is a code unit the expression cannot see through: scan the whole text instead.
       if (hit[1] !== undefined) return scan(text);
       const end = scanner.seek(text, start) ? longest(text) : -1;
-      if (end >= 0) (out ??= []).push({ start, end, term });
+      if (end >= 0) (out ??= []).push({ start, end, entry: bestEntry });
       prefilter.lastIndex = end >= 0 ? end : start + 1;
     }
     return out ?? NO_MATCHES;

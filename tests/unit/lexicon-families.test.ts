@@ -2,15 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/cli/scan-file.ts';
-import { generateVariants } from '../../lib/lexicon/build/generate-variants.ts';
+import { expandOptional, generateVariants } from '../../lib/lexicon/learn/generate-variants.ts';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
-import { createMatcher } from '../../lib/match/create-matcher.ts';
+import { createFinder } from '../../lib/match/create-finder.ts';
 import { tokenise } from '../../lib/text/tokenise.ts';
 
 const LEXICON = fileURLToPath(new URL('../../lexicon/', import.meta.url));
 const compiled = JSON.parse(readFileSync(`${LEXICON}generated/compiled.json`, 'utf8')) as CompiledLexicon;
 const full = JSON.parse(readFileSync(`${LEXICON}generated/lexicon.json`, 'utf8')) as FullLexicon;
-const matcher = createMatcher(compiled.trie);
+const finder = createFinder(compiled);
+const matcher = finder.matcher;
+/** The family of a matcher entry. */
+const termOf = (entry: number) => compiled.terms[compiled.entries[3 * entry]!]!.id;
+/** The texts a pattern stands for: optional parts in and out, a gap filled with two words. */
+const instances = (pattern: string) => expandOptional(pattern).map((p) => p.replace(/\s\*\s/g, ' their own '));
 
 /** What the matcher makes of `phrase` in a neutral sentence: "" when it finds exactly that phrase as `id`, else a description. */
 function problem(phrase: string, id: string): string {
@@ -19,13 +24,13 @@ function problem(phrase: string, id: string): string {
   const at = sentence.indexOf(phrase);
   // The phrase's words, without leading or trailing quotes (a match starts and ends on a word).
   const want = { start: at + tokens[0]!.start, end: at + tokens[tokens.length - 1]!.end };
-  const found = matcher.findMatches(sentence).map((m) => ({ ...m, id: compiled.terms[m.term]!.id }));
+  const found = matcher.findMatches(sentence).map((m) => ({ ...m, id: termOf(m.entry) }));
   if (found.length === 1 && found[0]!.id === id && found[0]!.start === want.start && found[0]!.end === want.end) return '';
   const got = found.map((m) => `“${sentence.slice(m.start, m.end)}” as ${m.id}`).join('; ') || 'no match';
   return `${JSON.stringify(phrase)} → ${got}`;
 }
 
-const problems = (phrases: readonly string[], id: string) => phrases.map((p) => problem(p, id)).filter(Boolean);
+const problems = (phrases: readonly string[], id: string) => phrases.flatMap(instances).map((p) => problem(p, id)).filter(Boolean);
 const dashed = (p: string) => p.replaceAll('-', '\u2013').replaceAll(' ', '\u00a0');
 
 describe.each(full.terms.map((t) => [t.id, t] as const))('family %s', (id, family) => {
@@ -42,9 +47,9 @@ describe.each(full.terms.map((t) => [t.id, t] as const))('family %s', (id, famil
     expect(family.variants.length).toBeGreaterThanOrEqual(family.patterns.length > 0 ? 1 : 0);
     expect(problems(family.variants, id)).toEqual([]);
   });
-  it('the compiled lexicon has the family at the same index with the same category', () => {
+  it('the compiled lexicon has the family at the same index with the same category, gloss and patterns', () => {
     const index = full.terms.indexOf(family);
-    expect(compiled.terms[index]).toEqual({ id, label: family.label, category: family.category, gloss: family.gloss });
+    expect(compiled.terms[index]).toMatchObject({ id, label: family.label, category: family.category, gloss: family.gloss, patterns: [...family.patterns, ...family.contextual] });
   });
 });
 
@@ -70,7 +75,7 @@ describe('look-alikes that are not framing produce no match at all', () => {
     'The stories were fabricated; he lies often.',
     'A multipolar magnet has several poles.',
   ])('%j', (text) => {
-    const found = matcher.findMatches(text).map((m) => `“${text.slice(m.start, m.end)}” as ${compiled.terms[m.term]!.id}`);
+    const found = finder.find(text).found.map((m) => `“${text.slice(m.start, m.end)}” as ${compiled.terms[m.term]!.id}`);
     expect(found).toEqual([]);
   });
 });
@@ -90,7 +95,7 @@ describe('exclusions in the sources remove generated variants that mean somethin
     const family = full.terms.find((t) => t.id === 'western-media')!;
     expect(generateVariants('Western media')).toContain('western medium');
     expect(family.variants).not.toContain('western medium');
-    expect(matcher.findMatches('Oil paint is a Western medium that reached Japan.')).toEqual([]);
+    expect(finder.find('Oil paint is a Western medium that reached Japan.').found).toEqual([]);
   });
 });
 
@@ -119,15 +124,16 @@ describe('exclusions in the sources remove generated variants that mean somethin
   });
 });
 
-describe('the corpus: scanning each document finds the framing it is known for', () => {
-  const corpus = `${LEXICON}corpus/`;
-  const hits = readdirSync(corpus)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .flatMap((file) => {
-      const content = readFileSync(corpus + file, 'utf8');
-      return scanText(file, content, compiled, matcher).map((hit) => ({ ...hit, content }));
-    });
+describe('the corpora: scanning each document finds the framing it is known for', () => {
+  const hits = ['commentary', 'official'].flatMap((corpus) =>
+    readdirSync(`${LEXICON}corpus/${corpus}/`)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((file) => {
+        const content = readFileSync(`${LEXICON}corpus/${corpus}/${file}`, 'utf8');
+        return scanText(file, content, compiled, finder).map((hit) => ({ ...hit, content }));
+      }),
+  );
 
   it.each([
     ['multi-polar system', 'multipolar-world'],

@@ -17,22 +17,54 @@ function isPlausibleInflection(word: string, form: string): boolean {
   return regular || wordFrequencies().has(form);
 }
 
-function inflections(phrase: string): string[] {
-  const words = phrase.split(' ');
-  const last = words[words.length - 1]!;
-  if (!/^[a-z]+$/i.test(last) || last.length < 3) return [];
-  const inContext = nlp(phrase).terms().last();
-  if (inContext.has('#Adjective') || inContext.has('#Verb') && !inContext.has('#Noun')) return [];
+/** Prepositions after which a head noun comes first: "sphere of influence" → "spheres of influence". */
+const HEAD_FIRST = new Set(['of', 'in', 'for', 'on', 'against', 'with', 'to', 'between', 'at', 'from', 'by', 'over', 'among', 'within']);
+
+/** The singular and plural of the word at `index` of `words`, as whole phrases, when compromise reads it as a noun there. */
+function inflectAt(words: readonly string[], index: number): string[] {
+  const word = words[index]!;
+  if (!/^[a-z]+$/i.test(word) || word.length < 3) return [];
+  const inContext = nlp(words.filter((w) => w !== '*').join(' ')).terms().eq(words.slice(0, index).filter((w) => w !== '*').length);
+  if (inContext.has('#Adjective') || (inContext.has('#Verb') && !inContext.has('#Noun'))) return [];
   // compromise's typings give nouns() the base View type; the plugin methods are there at run time.
-  const alone = nlp(`the ${last}`).nouns() as unknown as { found: boolean; clone(): { toPlural(): { text(): string }; toSingular(): { text(): string } } };
+  const alone = nlp(`the ${word}`).nouns() as unknown as { found: boolean; clone(): { toPlural(): { text(): string }; toSingular(): { text(): string } } };
   if (!alone.found) return [];
   const forms = new Set<string>();
   const plural = alone.clone().toPlural().text().replace(/^the /, '');
   const singular = alone.clone().toSingular().text().replace(/^the /, '');
-  for (const form of [plural, singular]) {
-    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== last.toLowerCase() && isPlausibleInflection(last.toLowerCase(), form.toLowerCase())) forms.add(form);
+  // The regular plural as well as compromise's ("referendums" beside "referenda").
+  const regular = /(s|x|z|ch|sh)$/i.test(word) ? `${word}es` : /[^aeiou]y$/i.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  for (const form of [plural, singular, ...(plural.toLowerCase() !== word.toLowerCase() ? [regular] : [])]) {
+    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== word.toLowerCase() && isPlausibleInflection(word.toLowerCase(), form.toLowerCase())) forms.add(form);
   }
-  return [...forms].map((form) => [...words.slice(0, -1), form].join(' '));
+  return [...forms].map((form) => [...words.slice(0, index), form, ...words.slice(index + 1)].join(' '));
+}
+
+/**
+ * Singular and plural forms of a phrase: of its last word ("red line" → "red lines") and, in a
+ * phrase whose head comes first, of the word before its first preposition ("sphere of influence"
+ * → "spheres of influence", "war of aggression" → "wars of aggression").
+ */
+function inflections(phrase: string): string[] {
+  const words = phrase.split(' ');
+  const out = inflectAt(words, words.length - 1);
+  const preposition = words.findIndex((w, i) => i > 0 && HEAD_FIRST.has(w.toLowerCase()));
+  if (preposition > 0 && preposition < words.length - 1) out.push(...inflectAt(words, preposition - 1));
+  return out;
+}
+
+/**
+ * The phrases a pattern with optional parts stands for: `[words]` may be left out, `[a|b]` is one
+ * of its choices or nothing. "interference in [other countries'] internal affairs" → with and without.
+ */
+export function expandOptional(pattern: string): string[] {
+  const open = pattern.indexOf('[');
+  if (open < 0) return [pattern];
+  const close = pattern.indexOf(']', open);
+  if (close < 0) throw new Error(`"${pattern}": "[" without "]"`);
+  const choices = ['', ...pattern.slice(open + 1, close).split('|').map((c) => c.trim())];
+  const rest = expandOptional(pattern.slice(close + 1));
+  return choices.flatMap((choice) => rest.map((tail) => `${pattern.slice(0, open)}${choice}${tail}`.replace(/\s+/g, ' ').trim()));
 }
 
 function spellings(phrase: string): string[] {
@@ -64,17 +96,20 @@ function spellings(phrase: string): string[] {
 }
 
 /**
- * The variants of one pattern: spellings (hyphen/space/closed-up), singular and plural of the last
- * word (compromise's noun inflection), each also with Unicode dashes where it has a hyphen. The
- * matcher folds dashes and spaces itself; dash forms are listed so readers and tests see them.
+ * The variants of one pattern: its optional parts left in and out, spellings (hyphen/space/closed-up),
+ * singular and plural of the last word and of a head noun before a preposition (compromise's noun
+ * inflection), each also with Unicode dashes where it has a hyphen. A `*` (one to three free words)
+ * passes through as a word of its own. The matcher folds dashes and spaces itself; dash forms are
+ * listed so readers and tests see them.
  * Sorted, lower-case, no duplicates.
  */
 export function generateVariants(pattern: string, exclude: readonly string[] = []): string[] {
-  const base = pattern.trim().replace(/\s+/g, ' ');
   const out = new Set<string>();
-  for (const spelling of spellings(base)) {
-    out.add(spelling);
-    for (const form of inflections(spelling)) out.add(form);
+  for (const base of expandOptional(pattern.trim().replace(/\s+/g, ' '))) {
+    for (const spelling of spellings(base)) {
+      out.add(spelling);
+      for (const form of inflections(spelling)) out.add(form);
+    }
   }
   for (const form of [...out]) {
     if (form.includes('-')) for (const dash of DASHES) out.add(form.replaceAll('-', dash));

@@ -1,163 +1,141 @@
 import { stringify as toYaml } from 'yaml';
+import { createFinder } from '../../match/create-finder.ts';
 import { createMatcher } from '../../match/create-matcher.ts';
-import { buildTrie } from '../../match/trie.ts';
-import { classifyVoice, findActors } from '../../report/classify-voice.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { LexiconError, type CompiledLexicon, type Example, type FullLexicon, type GlossaryLexicon, type Term } from '../schema.ts';
-import { generateVariants } from './generate-variants.ts';
+import { LexiconError, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type ShippedDocument, type Term } from '../schema.ts';
+import { checkNeutralWording, checkReaderText } from './check-sources.ts';
+import { compileContext, curatedCues, learnCues } from './compile-context.ts';
+import { compileFamilies, type SourceFamily } from './compile-families.ts';
+import { phraseKeys } from './compile-trie.ts';
+import { findOccurrences, type Occurrence } from './find-occurrences.ts';
 import { highlightCss } from './highlight-css.ts';
 import { loadSources, type LexiconSources } from './load-sources.ts';
+import { measureContext, type ContextMeasure } from './measure-context.ts';
+import { pickExamples, type NoteStub } from './pick-examples.ts';
 import { proposeCandidates, type Candidate } from './propose-candidates.ts';
-import { splitLines, splitSentences, type Sentence } from './split-sentences.ts';
-
-/** Up to this many examples per family. */
-const MAX_EXAMPLES = 3;
-
-/** One occurrence of a family in the corpus. */
-export interface Occurrence {
-  doc: string;
-  term: number;
-  start: number;
-  end: number;
-  sentence: Sentence | undefined;
-}
+import { renderCandidates, renderContextReport } from './render-reports.ts';
+import { splitSentences } from './split-sentences.ts';
 
 /** What {@link learnLexicon} produces: the generated files by name, and figures for the log. */
 export interface LearnResult {
   files: Record<string, string>;
   missingNotes: string;
-  stats: { families: number; categories: number; variants: number; occurrences: number; examples: number; candidates: number; familiesInCorpus: number };
+  stats: {
+    families: number;
+    categories: number;
+    variants: number;
+    occurrences: number;
+    examples: number;
+    candidates: number;
+    familiesInCorpus: number;
+    cues: number;
+    learnedCues: number;
+  };
 }
 
 function json(value: unknown, indent?: number): string {
   return `${JSON.stringify(value, null, indent)}\n`;
 }
 
-/** The rest of the paragraph (line) before and after a sentence. */
-function paragraphAround(text: string, sentence: Sentence): { before: string; after: string } {
-  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', sentence.end);
-  return { before: text.slice(lineStart, sentence.start), after: text.slice(sentence.end, lineEnd < 0 ? text.length : lineEnd) };
+/** Step: families in category order (categories.yaml), then by id. */
+function orderFamilies(sources: LexiconSources): SourceFamily[] {
+  const categoryOrder = new Map(sources.categories.map((c, i) => [c.id, i]));
+  return [...sources.terms].sort((a, b) => categoryOrder.get(a.category)! - categoryOrder.get(b.category)! || (a.id < b.id ? -1 : 1));
 }
 
-/** Examples ranked: curated (noted) first, self-contained length, then corpus order. */
-function rankSentence(sentence: Sentence, hasNote: boolean): number {
-  const words = sentence.text.split(/\s+/).length;
-  let score = hasNote ? 100 : 0;
-  if (words >= 10 && words <= 45) score += 3;
-  else if (words >= 6 && words <= 70) score += 1;
-  if (/^[A-Z“"]/.test(sentence.text)) score += 1;
-  return score;
+/** Step: prose words, occurrences and occurrences by category of each corpus. */
+function corpusStats(sources: LexiconSources, docs: readonly { file: string; corpus: string; sentences: { text: string; prose: boolean }[] }[], occurrences: readonly Occurrence[], families: readonly SourceFamily[]): Record<string, CorpusStats> {
+  const corpusOf = new Map(docs.map((d) => [d.file, d.corpus]));
+  const out: Record<string, CorpusStats> = {};
+  for (const corpus of sources.corpora) {
+    const byCategory: Record<string, number> = Object.fromEntries(sources.categories.map((c) => [c.id, 0]));
+    const words = docs.filter((d) => d.corpus === corpus.id).reduce((n, d) => n + d.sentences.filter((s) => s.prose).reduce((m, s) => m + tokenise(s.text).length, 0), 0);
+    for (const o of occurrences) if (o.sentence?.prose && corpusOf.get(o.doc) === corpus.id) byCategory[families[o.term]!.category]!++;
+    out[corpus.id] = { words, occurrences: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory };
+  }
+  return out;
 }
 
 /**
- * The learning step: validates the sources, generates variants, compiles the trie, finds every
- * occurrence of every family in the corpus, cuts and annotates examples, and proposes candidates.
- * Pure apart from reading `dir`; the caller writes the files. Throws {@link LexiconError} on bad
- * sources, a variant claimed twice, an unknown category, or a non-verbatim example. When notes are
- * missing and `allowMissingNotes` is false it throws with a stub to paste into `notes/`.
+ * The learning step, as a pipeline of named steps: read and validate the sources; check that no
+ * reader field carries working notes; compile every family's variants into the trie; check each
+ * neutral wording against its own family; compile the context model (curated cues and guards, plus
+ * the people, places and organisations compromise finds in the corpora); find every occurrence in
+ * the corpora with the page's own rules; measure which context windows explain them; pick and
+ * annotate examples; propose candidates; render the generated files.
+ *
+ * Pure apart from reading `dir`; the caller writes the files. Throws {@link LexiconError} naming
+ * the file, the term and the field on bad sources. When examples lack a curator note and
+ * `allowMissingNotes` is false it throws with a stub to paste into `notes/`.
  */
 export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): LearnResult {
-  const sources: LexiconSources = loadSources(dir);
-  const categoryOrder = new Map(sources.categories.map((c, i) => [c.id, i]));
-  const families = [...sources.terms].sort(
-    (a, b) => categoryOrder.get(a.category)! - categoryOrder.get(b.category)! || (a.id < b.id ? -1 : 1),
-  );
+  const sources = loadSources(dir);
+  const families = orderFamilies(sources);
+  checkReaderText(families, sources.notes);
+  const compiled = compileFamilies(families);
 
-  // Variants and the trie.
-  const variants = families.map((family) => {
-    const all = new Set<string>();
-    for (const pattern of family.patterns) {
-      if (tokenise(pattern).length === 0) throw new LexiconError(`${family.file}: term "${family.id}": field "patterns": "${pattern}" has no words`);
-      for (const v of generateVariants(pattern, family.exclude)) all.add(v);
-    }
-    return [...all].sort();
-  });
-  const { trie, conflicts } = buildTrie(variants.flatMap((list, term) => list.map((v) => [v, term] as const)));
-  if (conflicts.length > 0) {
-    const byPair = new Map<string, string[]>();
-    for (const c of conflicts) {
-      const key = `${c.term}:${c.claimedBy}`;
-      byPair.set(key, [...(byPair.get(key) ?? []), c.variant]);
-    }
-    throw new LexiconError(
-      [...byPair.entries()]
-        .map(([key, list]) => {
-          const [term, claimedBy] = key.split(':').map(Number) as [number, number];
-          const family = families[term]!;
-          const other = families[claimedBy];
-          const what = other ? `is also claimed by term "${other.id}" (${other.file})` : 'has no words, or punctuation other than one comma between words (the matcher never spans it)';
-          return `${family.file}: term "${family.id}": field "patterns": variant "${list[0]}"${list.length > 1 ? ` (and ${list.length - 1} more)` : ''} ${what}`;
-        })
-        .join('\n'),
-    );
-  }
-  const matcher = createMatcher(trie);
-
-  // Occurrences in the corpus, line by line (lines are the blocks the matcher never joins).
   const docs = sources.documents.map((doc) => ({ ...doc, sentences: splitSentences(doc.text, doc.furniture) }));
-  const occurrences: Occurrence[] = [];
-  let corpusWords = 0;
-  for (const doc of docs) {
-    corpusWords += doc.sentences.filter((s) => s.prose).reduce((n, s) => n + tokenise(s.text).length, 0);
-    for (const line of splitLines(doc.text)) {
-      for (const m of matcher.findMatches(line.text)) {
-        const start = line.start + m.start;
-        const end = line.start + m.end;
-        const sentence = doc.sentences.find((s) => s.start <= start && end <= s.end);
-        occurrences.push({ doc: doc.file, term: m.term, start, end, sentence });
-      }
-    }
-  }
-
-  // Examples, notes, annotations.
-  const stubs: Record<string, { doc: string; quote: string; note: string }[]> = {};
-  const terms: Term[] = families.map((family, index) => {
-    const notes = sources.notes.get(family.id) ?? [];
-    const mine = occurrences.filter((o) => o.term === index && o.sentence?.prose);
-    const noteFor = (o: Occurrence) => notes.find((n) => n.doc === o.doc && o.sentence!.text.includes(n.quote));
-    for (const note of notes) {
-      if (!mine.some((o) => o.doc === note.doc && o.sentence!.text.includes(note.quote))) {
-        throw new LexiconError(`${note.file}: term "${family.id}": field "quote": "${note.quote}" is not in any sentence of ${note.doc} where this family occurs`);
-      }
-    }
-    // One candidate per sentence, ranked; then pick, spreading across documents.
-    const bySentence = new Map<Sentence, Occurrence>();
-    for (const o of mine) if (!bySentence.has(o.sentence!)) bySentence.set(o.sentence!, o);
-    const ranked = [...bySentence.values()].sort(
-      (a, b) => rankSentence(b.sentence!, !!noteFor(b)) - rankSentence(a.sentence!, !!noteFor(a)) || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start),
-    );
-    const picked: Occurrence[] = [];
-    for (const o of ranked) if (picked.length < MAX_EXAMPLES && !picked.some((p) => p.doc === o.doc)) picked.push(o);
-    for (const o of ranked) if (picked.length < MAX_EXAMPLES && !picked.includes(o)) picked.push(o);
-    picked.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start));
-
-    const examples: Example[] = picked.map((o) => {
-      const sentence = o.sentence!;
-      const doc = docs.find((d) => d.file === o.doc)!;
-      if (doc.text.slice(sentence.start, sentence.end) !== sentence.text) {
-        throw new LexiconError(`lexicon/corpus/${o.doc}: term "${family.id}": field "examples": sentence at ${sentence.start} is not verbatim in the document`);
-      }
-      const note = noteFor(o);
-      if (!note) {
-        const quote = doc.text.slice(o.start, o.end);
-        (stubs[family.id] ??= []).push({ doc: o.doc, quote, note: 'TODO: what the framing does in this sentence' });
-      }
+  const curated = curatedCues(sources.context);
+  const known = new Set([...curated.map((c) => (phraseKeys(c.phrase) ?? []).join(' ')), ...compiled.variants.flat().map((v) => (phraseKeys(v) ?? []).join(' '))]);
+  const learned = learnCues(docs.map((d) => d.sentences.filter((s) => s.prose).map((s) => s.text).join('\n')), known);
+  const context = compileContext(sources.context, [...curated, ...learned], 'lexicon/context.yaml');
+  const lexicon: CompiledLexicon = {
+    categories: sources.categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
+    terms: families.map((f, i) => {
+      const guards = f.guards.reduce((mask, name) => {
+        const bit = context.guards.indexOf(name);
+        if (bit < 0) throw new LexiconError(`${f.file}: term "${f.id}": field "guards": unknown guard set "${name}" (context.yaml has ${context.guards.join(', ')})`);
+        return mask | (1 << bit);
+      }, 0);
+      const topics = f.topics.reduce((mask, name) => {
+        const bit = context.topics.indexOf(name);
+        if (bit < 0) throw new LexiconError(`${f.file}: term "${f.id}": field "topics": unknown topic "${name}" (context.yaml has ${context.topics.join(', ')})`);
+        return mask | (1 << bit);
+      }, 0);
       return {
-        doc: o.doc,
-        sentence: sentence.text,
-        sentenceStart: sentence.start,
-        sentenceEnd: sentence.end,
-        start: o.start,
-        end: o.end,
-        note: note?.note ?? '',
-        voice: classifyVoice(sentence.text, o.start - sentence.start, o.end - sentence.start, paragraphAround(doc.text, sentence)),
-        actors: findActors(sentence.text),
+        id: f.id,
+        label: f.label,
+        category: f.category,
+        gloss: f.gloss,
+        patterns: compiled.patterns[i]!,
+        ...(guards ? { guards } : {}),
+        ...(f.window === 'after' ? { after: 1 as const } : {}),
+        ...(topics ? { topics } : {}),
       };
-    });
-    const { exclude: _exclude, file: _file, ...rest } = family;
+    }),
+    trie: compiled.trie,
+    entries: compiled.entries,
+    context,
+  };
+  const finder = createFinder(lexicon);
+  const cueMatcher = createMatcher(context.trie);
+  checkNeutralWording(families, finder.matcher, compiled.entries);
+
+  // Standard wording has corpus examples too: the popup shows it as the neutral contrast.
+  const occurrences = findOccurrences(docs, createFinder(lexicon, { standard: true }));
+  const international = new Map(
+    docs.map((d) => {
+      const page = d.text.split('\n').reduce((sum, line) => {
+        const p = finder.pagePoints(line);
+        return { points: sum.points + p.points, words: sum.words + p.words, topics: sum.topics | p.topics };
+      }, { points: 0, words: 0, topics: 0 });
+      return [d.file, { corpus: d.corpus, text: d.text, international: finder.isInternational(page) }] as const;
+    }),
+  );
+  const measures: ContextMeasure[] = measureContext(occurrences, international, finder, [...curated, ...learned]);
+
+  const stubs: Record<string, NoteStub[]> = {};
+  const byDoc = new Map(docs.map((d) => [d.file, d]));
+  const terms: Term[] = families.map((family, index) => {
+    const mine = occurrences.filter((o) => o.term === index);
+    const list: NoteStub[] = [];
+    const examples = pickExamples(family, mine, sources.notes.get(family.id) ?? [], byDoc, list);
+    if (list.length > 0) stubs[family.id] = list;
+    const counts: Record<string, number> = Object.fromEntries(sources.corpora.map((c) => [c.id, 0]));
     // Occurrences in article prose only: headlines, captions and navigation are not the article's framing.
-    return { ...rest, variants: variants[index]!, occurrences: mine.length, examples };
+    for (const o of mine) if (o.sentence?.prose) counts[byDoc.get(o.doc)!.corpus]!++;
+    const { exclude: _exclude, file: _file, curator: _curator, guards: _guards, window: _window, topics: _topics, ...rest } = family;
+    return { ...rest, variants: compiled.variants[index]!, occurrences: counts, examples };
   });
 
   const missingNotes = Object.keys(stubs).length > 0 ? toYaml(stubs, { lineWidth: 0 }) : '';
@@ -165,64 +143,47 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     throw new LexiconError(`lexicon/notes: ${Object.keys(stubs).length} families have examples without a curator note; add these to lexicon/notes/<category>.yaml:\n${missingNotes}`);
   }
 
-  const candidates: Candidate[] = proposeCandidates(docs.map((d) => ({ file: d.file, sentences: d.sentences })), (doc, start, end) =>
-    occurrences.some((o) => o.doc === doc && o.start < end && o.end > start),
+  const candidates: Candidate[] = proposeCandidates(
+    docs.map((d) => ({ file: d.file, corpus: d.corpus, text: d.text, sentences: d.sentences })),
+    (doc, start, end) => occurrences.some((o) => o.doc === doc && o.start < end && o.end > start),
+    finder,
+    (phrase) => {
+      const cue = cueMatcher.findMatches(phrase)[0];
+      return cue !== undefined && cue.start === 0 && cue.end === phrase.length && context.kinds[3 * cue.entry]! > 0;
+    },
   );
 
-  const byCategory: Record<string, number> = {};
-  for (const c of sources.categories) byCategory[c.id] = 0;
-  for (const o of occurrences) if (o.sentence?.prose) byCategory[families[o.term]!.category]!++;
-
-  const compiled: CompiledLexicon = {
-    categories: sources.categories.map(({ id, label, colour, underline }) => ({ id, label, colour, underline })),
-    terms: families.map(({ id, label, category, gloss }) => ({ id, label, category, gloss })),
-    trie,
-  };
-  const full: FullLexicon = {
-    categories: sources.categories,
-    documents: sources.documents.map(({ file, title, author, outlet, date }) => ({ file, title, author, outlet, date })),
-    terms,
-    corpusStats: { words: corpusWords, occurrences: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory },
-  };
+  const documents: ShippedDocument[] = sources.documents.map(({ furniture: _f, text: _t, ...meta }) => meta);
   const glossary: GlossaryLexicon = {
-    categories: full.categories,
-    documents: full.documents,
-    terms: terms.map(({ id, label, category, gloss, patterns }) => ({ id, label, category, gloss, patterns })),
-    corpusStats: full.corpusStats,
+    categories: sources.categories,
+    corpora: sources.corpora,
+    documents,
+    terms: terms.map(({ id, label, category, gloss, patterns, reading }) => ({ id, label, category, gloss, patterns, reading })),
+    corpusStats: corpusStats(sources, docs, occurrences, families),
   };
-  const md = [
-    '# Candidate framing phrases',
-    '',
-    'Phrases that recur in the corpus or are quoted there, look distinctive against ordinary English',
-    '(SUBTLEX-US) and are not covered by any family yet. Generated by `npm run lexicon`; ranked by',
-    'score = distinctiveness × log2(1 + count) × documents (× 1.5 when quoted).',
-    '',
-    '| phrase | found as | count | docs | distinctiveness | score | example |',
-    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
-    ...candidates.map(
-      (c) => `| ${c.phrase} | ${c.kinds.join(', ')} | ${c.count} | ${c.docs} | ${c.distinctiveness} | ${c.score} | ${c.example.doc}: “${c.example.sentence.slice(0, 90).replace(/\|/g, '\\|')}${c.example.sentence.length > 90 ? '…' : ''}” |`,
-    ),
-    '',
-  ].join('\n');
+  const full: FullLexicon = { ...glossary, terms };
 
   return {
     files: {
-      'compiled.json': json(compiled),
+      'compiled.json': json(lexicon),
       'lexicon.json': json(full, 1),
       'glossary.json': json(glossary),
       'candidates.json': json(candidates, 1),
-      'candidates.md': md,
+      'candidates.md': renderCandidates(candidates),
+      'context-report.md': renderContextReport(measures, sources.corpora, learned, curated.length),
       'highlights.css': highlightCss(sources.categories),
     },
     missingNotes,
     stats: {
       families: families.length,
       categories: sources.categories.length,
-      variants: variants.reduce((n, v) => n + v.length, 0),
+      variants: compiled.variants.reduce((n, v) => n + v.length, 0),
       occurrences: occurrences.length,
       examples: terms.reduce((n, t) => n + t.examples.length, 0),
       candidates: candidates.length,
-      familiesInCorpus: terms.filter((t) => t.occurrences > 0).length,
+      familiesInCorpus: terms.filter((t) => Object.values(t.occurrences).some((n) => n > 0)).length,
+      cues: curated.length + learned.length,
+      learnedCues: learned.length,
     },
   };
 }

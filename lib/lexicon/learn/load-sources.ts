@@ -4,12 +4,16 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   categorySchema,
+  contextSourceSchema,
+  corpusSchema,
   describeIssues,
   documentMetaSchema,
   LexiconError,
   noteSchema,
   termSourceSchema,
   type Category,
+  type ContextSource,
+  type Corpus,
   type DocumentMeta,
   type Note,
   type TermSource,
@@ -20,7 +24,12 @@ export interface LexiconSources {
   categories: Category[];
   /** Term families with the category their file names. */
   terms: (TermSource & { category: string; file: string })[];
-  documents: (DocumentMeta & { text: string })[];
+  /** The corpora, in `corpora.yaml` order. */
+  corpora: Corpus[];
+  /** Every document of every corpus, with its text, its corpus and its place in it (1-based). */
+  documents: (DocumentMeta & { text: string; corpus: string; index: number })[];
+  /** The context model's sources (`context.yaml`). */
+  context: ContextSource;
   /** Notes by term id. */
   notes: Map<string, (Note & { file: string })[]>;
 }
@@ -82,24 +91,32 @@ export function loadSources(dir: string): LexiconSources {
     }
   }
 
-  const metaFile = rel('corpus', 'metadata.yaml');
-  const metas = validate(z.array(documentMetaSchema).min(1), readYaml(join(dir, 'corpus', 'metadata.yaml'), metaFile), metaFile);
-  const listed = new Set(metas.map((m) => m.file));
-  for (const file of readdirSync(join(dir, 'corpus')).filter((f) => f.endsWith('.txt'))) {
-    if (!listed.has(file)) throw new LexiconError(`${metaFile}: document "${file}": field "file": the corpus has this document but the metadata does not list it`);
+  const corpora = validate(z.array(corpusSchema).min(1), readYaml(join(dir, 'corpora.yaml'), rel('corpora.yaml')), rel('corpora.yaml'));
+  const documents: LexiconSources['documents'] = [];
+  for (const corpus of corpora) {
+    const folder = join(dir, 'corpus', corpus.id);
+    const metaFile = rel('corpus', corpus.id, 'metadata.yaml');
+    const metas = validate(z.array(documentMetaSchema).min(1), readYaml(join(folder, 'metadata.yaml'), metaFile), metaFile);
+    const listed = new Set(metas.map((m) => m.file));
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
+      if (!listed.has(file)) throw new LexiconError(`${metaFile}: document "${file}": field "file": the corpus has this document but the metadata does not list it`);
+    }
+    metas.forEach((meta, i) => {
+      let text: string;
+      try {
+        text = readFileSync(join(folder, meta.file), 'utf8');
+      } catch {
+        throw new LexiconError(`${metaFile}: document "${meta.file}": field "file": no such file in ${rel('corpus', corpus.id)}`);
+      }
+      for (const line of meta.furniture) {
+        if (!text.includes(line)) throw new LexiconError(`${metaFile}: document "${meta.file}": field "furniture": "${line}" is not in the document`);
+      }
+      if (documents.some((d) => d.file === meta.file)) throw new LexiconError(`${metaFile}: document "${meta.file}": field "file": another corpus has a document of the same name`);
+      documents.push({ ...meta, text, corpus: corpus.id, index: i + 1 });
+    });
   }
-  const documents = metas.map((meta) => {
-    let text: string;
-    try {
-      text = readFileSync(join(dir, 'corpus', meta.file), 'utf8');
-    } catch {
-      throw new LexiconError(`${metaFile}: document "${meta.file}": field "file": no such file in ${rel('corpus')}`);
-    }
-    for (const line of meta.furniture) {
-      if (!text.includes(line)) throw new LexiconError(`${metaFile}: document "${meta.file}": field "furniture": "${line}" is not in the document`);
-    }
-    return { ...meta, text };
-  });
+  const listed = new Set(documents.map((d) => d.file));
+  const context = validate(contextSourceSchema, readYaml(join(dir, 'context.yaml'), rel('context.yaml')), rel('context.yaml'));
 
   const notes = new Map<string, (Note & { file: string })[]>();
   let noteFiles: string[] = [];
@@ -120,5 +137,5 @@ export function loadSources(dir: string): LexiconSources {
       notes.set(termId, [...(notes.get(termId) ?? []), ...list.map((n) => ({ ...n, file: display }))]);
     }
   }
-  return { categories, terms, documents, notes };
+  return { categories, terms, corpora, documents, notes, context };
 }

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { sentenceSpans } from '../../text/sentences.ts';
 
 /** A sentence of a corpus document; offsets are UTF-16 code units into the document text. */
 export interface Sentence {
@@ -29,9 +29,10 @@ export function splitLines(text: string): Line[] {
 }
 
 /**
- * Splits a document into sentences with compromise's sentence splitter, paragraph by paragraph.
- * Every sentence is located in the document with `indexOf`, so `text` is always a verbatim
- * substring at `[start, end)`. Sentences that overlap a furniture span are marked not prose.
+ * Splits a document into sentences, paragraph by paragraph, with the splitter the page uses
+ * (`lib/text/sentences.ts`: abbreviations, initialisms and closing quotes do not end a sentence).
+ * Every sentence is a verbatim substring of the document at `[start, end)`. Sentences that overlap
+ * a furniture span are marked not prose.
  */
 export function splitSentences(text: string, furniture: readonly string[]): Sentence[] {
   const furnitureSpans: [number, number][] = [];
@@ -40,18 +41,11 @@ export function splitSentences(text: string, furniture: readonly string[]): Sent
   }
   const out: Sentence[] = [];
   splitLines(text).forEach((line, lineIndex) => {
-    if (!line.text.trim()) return;
-    let cursor = 0;
-    for (const sentence of nlp(line.text).sentences().out('array') as string[]) {
-      const trimmed = sentence.trim();
-      if (!trimmed) continue;
-      const at = line.text.indexOf(trimmed, cursor);
-      if (at < 0) continue; // compromise normalised something: never quote a non-verbatim sentence
-      cursor = at + trimmed.length;
-      const start = line.start + at;
-      const end = start + trimmed.length;
+    for (const span of sentenceSpans(line.text)) {
+      const start = line.start + span.start;
+      const end = line.start + span.end;
       const prose = !furnitureSpans.some(([a, b]) => a < end && b > start);
-      out.push({ start, end, text: trimmed, prose, line: lineIndex });
+      out.push({ start, end, text: text.slice(start, end), prose, line: lineIndex });
     }
   });
   return out;
