@@ -11,7 +11,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      await runContent(ctx, compiled as CompiledLexicon);
+      await runContent(ctx, compiled as unknown as CompiledLexicon);
     } catch (error) {
       console.warn(`[Framing Lens] stopped on this page: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -1,15 +1,16 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMatcher } from '../match/create-matcher.ts';
-import { learnLexicon } from '../lexicon/build/learn-lexicon.ts';
+import { createFinder } from '../match/create-finder.ts';
+import { learnLexicon } from '../lexicon/learn/learn-lexicon.ts';
 import { LexiconError } from '../lexicon/schema.ts';
 import { LEXICON_DIR, loadCompiled, loadFull } from './load-generated.ts';
 import { scanText, type ScanHit } from './scan-file.ts';
 
 const USAGE = `usage: framing-lens <command> [options]
 
-  scan [--json] FILE...    find framing terms in .txt or .html files
+  scan [--json] [--explain] FILE...
+                           find framing terms in .txt or .html files (--explain: say why each fired)
   terms [--json]           list the lexicon
   learn [--check]          rebuild lexicon/generated from the sources and the corpus
                            (--check: fail if the generated files are stale, write nothing)
@@ -21,10 +22,10 @@ function fail(message: string): never {
 }
 
 function scan(args: string[]): void {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } }, allowPositionals: true });
   if (positionals.length === 0) fail('scan needs at least one FILE\n' + USAGE);
   const lexicon = loadCompiled();
-  const matcher = createMatcher(lexicon.trie);
+  const finder = createFinder(lexicon);
   const hits: ScanHit[] = [];
   for (const file of positionals) {
     if (!existsSync(file)) fail(`${file}: no such file`);
@@ -34,7 +35,7 @@ function scan(args: string[]): void {
     } catch (error) {
       fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
-    hits.push(...scanText(file, content, lexicon, matcher));
+    hits.push(...scanText(file, content, lexicon, finder, { explain: values.explain }));
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(hits, null, 1)}\n`);
@@ -44,7 +45,10 @@ function scan(args: string[]): void {
   for (const file of positionals) {
     const mine = hits.filter((h) => h.file === file);
     process.stdout.write(`${file}: ${mine.length} framing terms\n`);
-    for (const h of mine) process.stdout.write(`  ${String(h.start).padStart(7)}-${String(h.end).padEnd(7)} ${h.category.padEnd(18)} ${labels.get(h.term)}: “${h.text.replace(/\s+/g, ' ')}”\n`);
+    for (const h of mine) {
+      process.stdout.write(`  ${String(h.start).padStart(7)}-${String(h.end).padEnd(7)} ${h.category.padEnd(21)} ${labels.get(h.term)}: “${h.text.replace(/\s+/g, ' ')}”\n`);
+      if (h.why) process.stdout.write(`${' '.repeat(18)}${h.why.reason}\n`);
+    }
   }
   process.stdout.write('\ncounts per category\n');
   for (const category of lexicon.categories) {
@@ -64,6 +68,7 @@ function terms(args: string[]): void {
       category: t.category,
       gloss: t.gloss,
       patterns: t.patterns,
+      reading: t.reading,
       variants: t.variants,
       examples: t.examples.map((e) => ({ doc: e.doc, sentence: e.sentence, start: e.start, end: e.end, note: e.note, voice: e.voice, actors: e.actors })),
     }));
@@ -73,7 +78,10 @@ function terms(args: string[]): void {
   for (const category of full.categories) {
     const mine = full.terms.filter((t) => t.category === category.id);
     process.stdout.write(`\n${category.label} (${mine.length})\n  ${category.description}\n`);
-    for (const t of mine) process.stdout.write(`  - ${t.label.padEnd(42)} ${String(t.occurrences).padStart(3)} in corpus  ${t.gloss}\n`);
+    for (const t of mine) {
+      const n = Object.values(t.occurrences).reduce((a, b) => a + b, 0);
+      process.stdout.write(`  - ${t.label.padEnd(42)} ${String(n).padStart(3)} in the corpora${t.reading === 'standard' ? ' (standard wording, not highlighted)' : ''}  ${t.gloss}\n`);
+    }
   }
 }
 
@@ -92,7 +100,7 @@ function learn(args: string[]): void {
   if (result.missingNotes) process.stdout.write(`examples without a curator note (paste into lexicon/notes/<category>.yaml):\n${result.missingNotes}\n`);
   const s = result.stats;
   process.stdout.write(
-    `lexicon: ${s.families} families in ${s.categories} categories, ${s.variants} variants; corpus: ${s.occurrences} occurrences of ${s.familiesInCorpus} families, ${s.examples} examples; ${s.candidates} candidates; ${(performance.now() - started).toFixed(0)} ms${values.check ? ' (fresh)' : ''}\n`,
+    `lexicon: ${s.families} families in ${s.categories} categories, ${s.variants} variants; corpora: ${s.occurrences} occurrences of ${s.familiesInCorpus} families, ${s.examples} examples; context: ${s.cues} cues (${s.learnedCues} learned); ${s.candidates} candidates; ${(performance.now() - started).toFixed(0)} ms${values.check ? ' (fresh)' : ''}\n`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
-import { createMatcher, type Matcher } from '../match/create-matcher.ts';
+import { createFinder, type Finder, type Finding } from '../match/create-finder.ts';
+import { whyLine, whyOf, type Why } from '../match/explain.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
 import { collectRuns } from '../page/collect-runs.ts';
 
@@ -11,6 +12,8 @@ export interface ScanHit {
   text: string;
   term: string;
   category: string;
+  /** With `--explain`: what made it fire, as data and as the line the hover card shows. */
+  why?: Why & { reason: string };
 }
 
 /**
@@ -41,17 +44,38 @@ export function fileRuns(name: string, content: string): { text: string; runs: {
   return { text: content, runs };
 }
 
-/** Every match in one file's text, with offsets into that text. */
-export function scanText(file: string, content: string, lexicon: CompiledLexicon, matcher: Matcher = createMatcher(lexicon.trie)): ScanHit[] {
+/**
+ * Every framing term in one file's text, with offsets into that text, found by the same finder and
+ * rules as the content script: block by block, and contextual finds without a cue nearby kept when
+ * the file as a whole is about international affairs.
+ */
+export function scanText(file: string, content: string, lexicon: CompiledLexicon, finder: Finder = createFinder(lexicon), options: { explain?: boolean } = {}): ScanHit[] {
   const { text, runs } = fileRuns(file, content);
   const hits: ScanHit[] = [];
-  for (const run of runs) {
-    for (const m of matcher.findMatches(run.text)) {
-      const term = lexicon.terms[m.term]!;
-      const start = run.start + m.start;
-      const end = run.start + m.end;
-      hits.push({ file, start, end, text: text.slice(start, end), term: term.id, category: term.category });
+  const pending: { run: { start: number; text: string }; finding: Finding }[] = [];
+  const hit = (run: { start: number; text: string }, f: Finding) => {
+    const term = lexicon.terms[f.term]!;
+    const start = run.start + f.start;
+    const end = run.start + f.end;
+    const out: ScanHit = { file, start, end, text: text.slice(start, end), term: term.id, category: term.category };
+    if (options.explain) {
+      const why = whyOf(term, f, run.text);
+      out.why = { ...why, reason: whyLine(why) };
     }
+    hits.push(out);
+  };
+  for (const run of runs) {
+    const { found, pending: undecided } = finder.find(run.text);
+    for (const f of found) hit(run, f);
+    for (const f of undecided) pending.push({ run, finding: f });
   }
-  return hits;
+  if (pending.length > 0) {
+    // The page's points are counted over every run only when some find needs them, as the content script does.
+    const whole = runs.reduce((sum, run) => {
+      const p = finder.pagePoints(run.text);
+      return { points: sum.points + p.points, words: sum.words + p.words, topics: sum.topics | p.topics };
+    }, { points: 0, words: 0, topics: 0 });
+    for (const { run, finding } of pending) if (finder.firesOnPage(finding, whole)) hit(run, { ...finding, cue: { where: 'page' } });
+  }
+  return hits.sort((a, b) => a.start - b.start);
 }

@@ -1,19 +1,23 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
-import { createMatcher } from '../match/create-matcher.ts';
-import { buildReport, type PageReport } from '../page/build-report.ts';
+import { createFinder } from '../match/create-finder.ts';
+import { whyLine } from '../match/explain.ts';
+import { buildReport, isIndex, type PageReport } from '../report/page-report.ts';
 import { createHoverCard } from '../page/create-hover-card.ts';
 import { createPageScanner, type PageMatch } from '../page/create-page-scanner.ts';
 import { browserSchedulerHost, createScheduler } from '../page/create-scheduler.ts';
 import { createHighlightRenderer, getHighlightApi } from '../page/renderers/create-highlight-renderer.ts';
 import { createMarkRenderer } from '../page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../page/renderers/renderer.ts';
-import { isActiveOn, type Settings } from '../settings/settings.ts';
-import { isIndex, onMessage, sendMessage } from './protocol.ts';
-import { loadSettings, watchSettings } from './settings-item.ts';
+import { stepIndex } from '../page/step-index.ts';
+import { isActiveOn, mutedOn, siteKey, withMuted, type Settings } from '../settings/settings.ts';
+import { onMessage, sendMessage } from './protocol.ts';
+import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
 
 const PREFIX = '[Framing Lens]';
+/** How long the card stays after the pointer leaves the term, so it can move onto the card. */
+const HIDE_DELAY_MS = 300;
 
 /** Logs one warning for a failure and lets the page go on without highlights. */
 function degrade(what: string, error: unknown): void {
@@ -22,7 +26,8 @@ function degrade(what: string, error: unknown): void {
 
 /**
  * Wires the page engine to the browser: settings from storage, messages from the popup and the
- * background, SPA navigation, hover and keyboard. Everything it starts stops with `ctx`.
+ * background, SPA navigation, the hover and focus card, and keyboard stepping. Everything it
+ * starts stops with `ctx`.
  */
 export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLexicon): Promise<void> {
   const win = window;
@@ -36,14 +41,27 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     degrade('cannot create highlights', error);
     return;
   }
-  const matcher = createMatcher(lexicon.trie);
   const host = () => win.location.hostname;
+  const termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
+  /** Muted families on this page, by lexicon index. */
+  let muted = new Set<number>();
+  let mutedKey = '';
+  const readMuted = () => {
+    const ids = mutedOn(settings, host());
+    muted = new Set([...ids].map((id) => termIndex.get(id)).filter((i): i is number => i !== undefined));
+    const key = [...ids].sort().join(',');
+    const changed = key !== mutedKey;
+    mutedKey = key;
+    return changed;
+  };
+  readMuted();
   let running = false;
   let active = -1;
   let lastCount = -1;
 
   const reportCount = () => {
-    const count = running ? scanner.count() : 0;
+    // Only what the reader sees counts: hidden categories are left out of the badge.
+    const count = running ? lexicon.categories.reduce((n, c) => (settings.disabledCategories.includes(c.id) ? n : n + scanner.count(c.id)), 0) : 0;
     if (count === lastCount) return;
     lastCount = count;
     sendMessage('frameCount', { count }).catch(() => {});
@@ -63,33 +81,53 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   const scanner = createPageScanner({
     document: doc,
     lexicon,
-    matcher,
+    finder: createFinder(lexicon),
+    isMuted: (term) => muted.has(term),
     renderer,
     scheduler: createScheduler(browserSchedulerHost(win)),
     onChange,
     isVisible: (el) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : true),
   });
 
+  const isShown = (m: PageMatch) => !settings.disabledCategories.includes(m.category);
+
+  const card = createHoverCard(doc, {
+    open: (id) => void sendMessage('openTerm', { id }).catch(() => {}),
+    mute: (id, where) => {
+      card.hide();
+      void updateSettings((s) => withMuted(s, id, where === 'site' ? siteKey(host()) : null, true));
+    },
+  });
+
   const apply = () => {
     const on = isActiveOn(settings, host());
+    card.hide();
     try {
+      const mutedChanged = readMuted();
       if (on && !running) {
         running = true;
         scanner.start();
       } else if (!on && running) {
         running = false;
         scanner.stop();
-        card.hide();
+      } else if (on && mutedChanged) {
+        active = -1;
+        scanner.reset();
       }
       const visible = new Set(lexicon.categories.map((c) => c.id).filter((id) => !settings.disabledCategories.includes(id)));
       renderer.show(visible, settings.style);
+      // The "current term" mark belongs to a visible term only.
+      const current = scanner.matches()[active];
+      if (current && !isShown(current)) {
+        active = -1;
+        renderer.setActive(null);
+      }
     } catch (error) {
       degrade('cannot paint', error);
     }
+    lastCount = -1;
     onChange();
   };
-
-  const visibleMatches = (): PageMatch[] => scanner.matches().filter((m) => !settings.disabledCategories.includes(m.category));
 
   /** A live Range over a match's span (for its rectangle). */
   const rangeOf = (m: PageMatch): Range => {
@@ -99,46 +137,54 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     return range;
   };
 
-  /** Shows the card for a match, next to it. */
-  const showCard = (m: PageMatch) => {
+  /** Shows the card for a match, next to `rect` (the match's own rectangle by default). */
+  const showCard = (m: PageMatch, options: { focus?: boolean; rect?: DOMRect } = {}) => {
     const term = lexicon.terms[m.term]!;
     const category = lexicon.categories.find((c) => c.id === term.category)!;
-    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss }, rangeOf(m).getBoundingClientRect());
+    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss, why: whyLine(m.why) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
   };
 
-  const focus = (index: number): boolean => {
+  const focus = (index: number, fromKeyboard = false): boolean => {
     const m = scanner.matches()[index];
     if (!m) return false;
     active = index;
     renderer.setActive(m.span);
     m.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    showCard(m);
+    showCard(m, { focus: fromKeyboard });
     return true;
   };
 
-  const card = createHoverCard(doc, (id) => void sendMessage('openTerm', { id }).catch(() => {}));
-
-  // Hover: find the match under the pointer from the caret position, once per frame at most.
+  // Hover: find the match under the pointer from the caret position, once per frame at most. The
+  // card stays while the pointer is on the term or on the card, and goes a moment after it leaves both.
   let hoverQueued = false;
   let lastPointer: MouseEvent | null = null;
+  let hideTimer = 0;
+  const cancelHide = () => {
+    if (hideTimer) win.clearTimeout(hideTimer);
+    hideTimer = 0;
+  };
+  const hideSoon = () => {
+    if (hideTimer || card.shown() === null) return;
+    hideTimer = win.setTimeout(() => {
+      hideTimer = 0;
+      card.hide();
+    }, HIDE_DELAY_MS);
+  };
   const hitTest = () => {
     hoverQueued = false;
     const e = lastPointer;
     if (!e || !running) return;
+    if (card.owns(e.target)) {
+      cancelHide();
+      return;
+    }
     const caret = (doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null }).caretPositionFromPoint?.(e.clientX, e.clientY);
     const node = caret?.offsetNode;
-    if (!node || node.nodeType !== 3) return;
-    const offset = caret.offset;
-    // Pointer comparisons first: a match starting or ending in this text node is checked by
-    // offsets; only spans that cross several nodes need a Range. No allocation per match.
-    const hit = visibleMatches().find((m) => {
-      const { startContainer, startOffset, endContainer, endOffset } = m.span;
-      if (startContainer === node || endContainer === node) {
-        return (startContainer !== node || offset >= startOffset) && (endContainer !== node || offset <= endOffset);
-      }
-      return startContainer !== endContainer && rangeOf(m).isPointInRange(node, offset);
-    });
-    if (hit) showCard(hit);
+    const hit = node && node.nodeType === 3 ? scanner.matchAt(node, caret.offset) : null;
+    if (hit && isShown(hit)) {
+      cancelHide();
+      if (card.shown() !== lexicon.terms[hit.term]!.id) showCard(hit);
+    } else hideSoon();
   };
   ctx.addEventListener(doc, 'mousemove', (e) => {
     lastPointer = e as MouseEvent;
@@ -147,6 +193,30 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
       ctx.requestAnimationFrame(hitTest);
     }
   }, { passive: true });
+  // Scrolling moves the term away from the card: hide it (unless the reader is using its buttons).
+  ctx.addEventListener(win, 'scroll', () => {
+    if (card.shown() !== null && !card.owns(doc.activeElement)) card.hide();
+  }, { passive: true, capture: true });
+  ctx.addEventListener(doc, 'keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape' && card.shown() !== null) card.hide();
+  }, { capture: true });
+  // Keyboard readers: focusing a link or button that holds a term shows its card (without taking focus).
+  ctx.addEventListener(doc, 'focusin', (e) => {
+    const target = e.target as Element | null;
+    if (!running || !target || card.owns(target) || target.nodeType !== 1) return;
+    const walker = doc.createTreeWalker(target, 4);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const m = scanner.matchAt(text, 0) ?? scanner.matchAt(text, (text as Text).data.length);
+      if (m && isShown(m)) {
+        showCard(m, { rect: target.getBoundingClientRect() });
+        return;
+      }
+    }
+  });
+  ctx.addEventListener(doc, 'focusout', (e) => {
+    const next = (e as FocusEvent).relatedTarget;
+    if (card.shown() !== null && !card.owns(next as EventTarget | null) && !card.owns(e.target)) card.hide();
+  });
 
   onMessage('getReport', ({ sender }): PageReport => {
     if (sender.id !== browser.runtime.id) throw new Error('not ours');
@@ -156,12 +226,8 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   onMessage('step', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || (data?.delta !== 1 && data?.delta !== -1)) return false;
     const all = scanner.matches();
-    const visible = new Set(visibleMatches());
-    for (let i = 1; i <= all.length; i++) {
-      const index = (((active + data.delta * i) % all.length) + all.length) % all.length;
-      if (visible.has(all[index]!)) return focus(index);
-    }
-    return false;
+    const index = stepIndex(all.length, active, data.delta, (i) => isShown(all[i]!));
+    return index >= 0 && focus(index, true);
   });
 
   ctx.addEventListener(win, 'wxt:locationchange', () => {
@@ -170,6 +236,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     if (running) scanner.reset();
   });
   ctx.onInvalidated(() => {
+    cancelHide();
     scanner.dispose();
     card.dispose();
   });

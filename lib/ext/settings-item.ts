@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../settings/settings.ts';
+import { DEFAULT_SETTINGS, defaultSettings, parseSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../settings/settings.ts';
 
 /** The one stored settings item, versioned, with migrations. Read it through {@link loadSettings}. */
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
@@ -20,7 +20,7 @@ export async function loadSettings(): Promise<Settings> {
     return repaired(await settingsItem.getValue());
   } catch (error) {
     console.warn(`[Framing Lens] settings: cannot read stored settings (${(error as Error).message}); using defaults`);
-    return { ...DEFAULT_SETTINGS, disabledCategories: [], disabledSites: [] };
+    return defaultSettings();
   }
 }
 

@@ -1,9 +1,11 @@
-import type { Matcher } from '../match/create-matcher.ts';
-import type { ReportableMatch } from './build-report.ts';
+import type { Finder, Finding, PagePoints } from '../match/create-finder.ts';
+import { whyOf } from '../match/explain.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
-import { blockOf, isInExcludedSubtree, isInline, RunCursor, type TextRun } from './collect-runs.ts';
+import type { ReportableMatch } from '../report/page-report.ts';
+import { blockOf, isInExcludedSubtree, RunCursor, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';
 import { cutSentence } from './cut-sentence.ts';
+import { outermost, planBatch } from './plan-batch.ts';
 import type { Renderer } from './renderers/renderer.ts';
 import { toDomSpan, type DomSpan } from './to-dom-range.ts';
 
@@ -17,13 +19,17 @@ export interface PageMatch extends ReportableMatch {
 export interface PageScannerOptions {
   document: Document;
   lexicon: CompiledLexicon;
-  matcher: Matcher;
+  finder: Finder;
+  /** Families the reader muted here (indices into the lexicon's terms); they are never painted. */
+  isMuted?: (term: number) => boolean;
   renderer: Renderer;
   scheduler: Scheduler;
   /** Called after a batch of work changed what was found. */
   onChange?: () => void;
-  /** When more mutation records than this arrive at once, rescan the page instead. */
+  /** When a batch of mutations touches more nodes than this, rescan the page instead. */
   rescanThreshold?: number;
+  /** The clock for throttling page-level context checks (ms); defaults to Date.now. */
+  now?: () => number;
   /** Whether a block is rendered (`checkVisibility`); checked only for blocks with matches. */
   isVisible?: (block: Element) => boolean;
   /** Scan the blocks in the viewport before the rest (default true). */
@@ -40,29 +46,16 @@ export interface PageScanner {
   stop(): void;
   /** The matches in document order. */
   matches(): PageMatch[];
-  /** How many matches there are, without ordering them (the badge asks after every change). */
-  count(): number;
+  /** The match painted at a DOM position (a text node and an offset in it), or null. O(matches of its block). */
+  matchAt(node: Node, offset: number): PageMatch | null;
+  /** How many matches there are, without ordering them (the badge asks after every change); of one category when given. */
+  count(category?: string): number;
   /** The words of the readable text on the page now, a match counting as one (for densities; counted when asked). */
   words(): number;
   /** Resolves when queued work is done. */
   whenIdle(): Promise<void>;
   /** Stops observing and removes every highlight. */
   dispose(): void;
-}
-
-/**
- * True when content a block would split lies on one side of a position among siblings: the first
- * sibling from `node` on (towards the end when `forward`) that is not whitespace-only text or a
- * comment is visible text or an inline element. "<b>US-led</b> <p>…</p> <b>alliance</b>": the
- * spaces next to the paragraph do not count, the bold words do.
- */
-function inlineBeside(node: Node | null, forward: boolean): boolean {
-  for (let n = node; n; n = forward ? n.nextSibling : n.previousSibling) {
-    if (n.nodeType === 3) {
-      if (/\S/.test((n as Text).data)) return true;
-    } else if (n.nodeType === 1) return isInline(n as Element);
-  }
-  return false;
 }
 
 /** Document order of two matches by their start points (across blocks, shadow trees aside). */
@@ -78,26 +71,45 @@ function byPosition(a: PageMatch, b: PageMatch): number {
  * Finds every term family in a document, paints it and keeps up with changes.
  *
  * Mutation batching: the observer callback only queues records and asks the scheduler for a
- * slice. A slice turns the records into a set of dirty blocks (an added block element is dirty
- * itself, so appending paragraphs one by one costs one paragraph each; text edits and inline
- * changes dirty their nearest block), drops the highlights of blocks that left the document, and
- * rescans each dirty block that has no dirty ancestor. Over `rescanThreshold` records, it rescans
- * the whole page (cheaper than sorting thousands of records). Only blocks with matches are tracked,
- * so bookkeeping grows with the matches, not the page.
+ * slice. A slice turns the records into dirty blocks (`planBatch`), drops the highlights of blocks
+ * that left the document, and rescans each dirty block that has no dirty ancestor; when a batch
+ * touches more than `rescanThreshold` nodes it rescans the whole page instead. Only blocks with
+ * matches are tracked, so bookkeeping grows with the matches, not the page.
+ *
+ * Context: a contextual family without a cue near it (see `createFinder`) waits in its block
+ * until the page as a whole is known to be about international affairs (and, for a family tied
+ * to topics, to name one of them). That is measured after the first full scan, and only on pages
+ * where something waits (the cue points of every block: one more walk); after later changes, at
+ * most every few seconds while something still waits. When the page qualifies, the waiting blocks
+ * are rescanned and what now fires is painted.
  */
 export function createPageScanner(options: PageScannerOptions): PageScanner {
-  const { document: doc, lexicon, matcher, renderer, scheduler } = options;
+  const { document: doc, lexicon, finder, renderer, scheduler } = options;
   const threshold = options.rescanThreshold ?? 1000;
+  const now = options.now ?? Date.now;
+  const isMuted = options.isMuted ?? (() => false);
   const categories = lexicon.terms.map((t) => t.category);
   /** Matches by the block that holds them. */
   const tracked = new Map<Node, PageMatch[]>();
+  /** Blocks with contextual finds that wait for the page-level decision. */
+  const waiting = new Set<Node>();
+  /** The page's cue points and topics when last measured: null until measured. */
+  let page: PagePoints | null = null;
+  /** When the page was last measured, for throttling. */
+  let measuredAt = -Infinity;
+  let measureQueued = false;
   const observed = new Set<Node>();
   let records: MutationRecord[] = [];
   let batchQueued = false;
   /** words(), cached until the next change. */
   let wordCount: number | null = null;
-  /** The number of matches in `tracked`. */
+  /** The number of matches in `tracked`, in all and by category. */
   let total = 0;
+  const byCategory = new Map<string, number>();
+  const tally = (category: string, n: number) => {
+    total += n;
+    byCategory.set(category, (byCategory.get(category) ?? 0) + n);
+  };
   let disposed = false;
   let generation = 0;
   /** matches() in document order, cached until the next change. */
@@ -121,10 +133,13 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   };
 
   const drop = (block: Node) => {
+    waiting.delete(block);
     const list = tracked.get(block);
     if (!list) return;
-    for (const m of list) renderer.remove(m.category, m.handle);
-    total -= list.length;
+    for (const m of list) {
+      renderer.remove(m.category, m.handle);
+      tally(m.category, -1);
+    }
     tracked.delete(block);
     ordered = null;
   };
@@ -139,34 +154,47 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     drop(block);
     if (block.nodeType === 1) {
       const inside = (block as Element).getElementsByTagName('*');
-      if (inside.length < tracked.size) {
+      if (inside.length < tracked.size + waiting.size) {
         for (let i = inside.length - 1; i >= 0; i--) drop(inside[i]!);
         return total !== before;
       }
     }
-    for (const other of tracked.keys()) if (block.contains(other)) drop(other);
+    for (const other of [...tracked.keys(), ...waiting]) if (block.contains(other)) drop(other);
     return total !== before;
   };
 
-  const paintRun = (run: TextRun) => {
-    const found = matcher.findMatches(run.text);
-    if (found.length === 0) return false;
-    if (options.isVisible && run.block.nodeType === 1 && !options.isVisible(run.block as Element)) return false;
+  /** Paints findings of one run, right to left (a renderer that splits text nodes keeps earlier offsets valid). */
+  const paint = (run: TextRun, findings: readonly Finding[]): boolean => {
     const list = tracked.get(run.block) ?? [];
-    // Right to left, so a renderer that splits text nodes keeps earlier offsets valid.
     const added: PageMatch[] = [];
-    for (let i = found.length - 1; i >= 0; i--) {
-      const m = found[i]!;
-      const category = categories[m.term]!;
-      const cut = cutSentence(run.text, m.start, m.end);
-      const painted = renderer.add(category, toDomSpan(run, m.start, m.end));
-      added.push({ term: m.term, category, text: run.text.slice(m.start, m.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, span: painted.span, handle: painted.handle });
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (isMuted(f.term)) continue;
+      const category = categories[f.term]!;
+      const cut = cutSentence(run.text, f.start, f.end);
+      const painted = renderer.add(category, toDomSpan(run, f.start, f.end));
+      const why = whyOf(lexicon.terms[f.term]!, f, run.text);
+      added.push({ term: f.term, category, text: run.text.slice(f.start, f.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, why, span: painted.span, handle: painted.handle });
     }
+    if (added.length === 0) return false;
     list.push(...added.reverse());
-    total += added.length;
+    if (list.length > added.length) list.sort(byPosition);
+    for (const m of added) tally(m.category, 1);
     tracked.set(run.block, list);
     ordered = null;
     return true;
+  };
+
+  const paintRun = (run: TextRun): boolean => {
+    const { found, pending } = finder.find(run.text);
+    if (found.length === 0 && pending.length === 0) return false;
+    if (options.isVisible && run.block.nodeType === 1 && !options.isVisible(run.block as Element)) return false;
+    if (pending.length === 0) return paint(run, found);
+    const measured = page;
+    const fire = measured ? pending.filter((f) => finder.firesOnPage(f, measured)) : [];
+    if (fire.length < pending.length) waiting.add(run.block);
+    if (fire.length === 0) return paint(run, found);
+    return paint(run, [...found, ...fire.map((f): Finding => ({ ...f, cue: { where: 'page' } }))].sort((a, b) => a.start - b.start));
   };
 
   const ignoreOwnMutations = () => {
@@ -190,6 +218,49 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     }
     // Keep only the outermost of nested blocks.
     return [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+  }
+
+  /** Queues the page-level measurement when blocks wait for it and it is due. */
+  function measureIfNeeded(): void {
+    if (waiting.size === 0 || measureQueued || now() - measuredAt < 3000) return;
+    measureQueued = true;
+    scheduler.enqueue(measurePage(generation));
+  }
+
+  /** Measures the page's cue points block by block; when it is about international affairs, rescans the waiting blocks. */
+  function* measurePage(gen: number): Generator<void, void, undefined> {
+    measureQueued = false;
+    const root = doc.body ?? doc.documentElement;
+    if (!root || gen !== generation) return;
+    const sum: PagePoints = { points: 0, words: 0, topics: 0 };
+    let sinceYield = 0;
+    const cursor = new RunCursor(root);
+    for (let run = cursor.next(); run; run = cursor.next()) {
+      if (gen !== generation) return;
+      const p = finder.pagePoints(run.text);
+      sum.points += p.points;
+      sum.words += p.words;
+      sum.topics |= p.topics;
+      sinceYield += run.text.length + 64;
+      if (sinceYield >= 4096) {
+        sinceYield = 0;
+        yield;
+      }
+    }
+    measuredAt = now();
+    page = sum;
+    if (!finder.isInternational(sum)) return;
+    let changed = false;
+    for (const block of [...waiting]) {
+      waiting.delete(block);
+      if (!block.isConnected) continue;
+      if (dropWithin(block)) changed = true;
+      const blockCursor = new RunCursor(block, observe);
+      for (let run = blockCursor.next(); run; run = blockCursor.next()) if (paintRun(run)) changed = true;
+      ignoreOwnMutations();
+      yield;
+    }
+    if (changed && gen === generation) options.onChange?.();
   }
 
   function* scanRoot(root: Node, gen: number): Generator<void, void, undefined> {
@@ -231,6 +302,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       }
     }
     if (changed && gen === generation) options.onChange?.();
+    measureIfNeeded();
   }
 
   function* processBatch(): Generator<void, void, undefined> {
@@ -239,56 +311,21 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     records = [];
     if (batch.length === 0 || disposed) return;
     wordCount = null;
-    if (batch.length > threshold) {
+    const plan = planBatch(batch, threshold);
+    if (plan.rescan) {
       reset();
       return;
     }
-    const dirty = new Set<Node>();
-    let removed = false;
-    for (const record of batch) {
-      if (record.type === 'characterData') {
-        dirty.add(blockOf(record.target));
-        continue;
-      }
-      if (record.type === 'attributes') {
-        const el = record.target as Element;
-        dirty.add(isInline(el) ? blockOf(el) : el);
-        if (isInline(el)) removed = true;
-        continue;
-      }
-      // A block added or removed between inline content splits or joins its parent's runs, so the
-      // parent is dirty too; between blocks (a list growing) only the new block is.
-      // Inside an inline element, any block is inside its block's run.
-      const target = record.target;
-      const besideInline = (target.nodeType === 1 && isInline(target as Element)) || inlineBeside(record.previousSibling, false) || inlineBeside(record.nextSibling, true);
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !isInline(node as Element)) {
-          dirty.add(node);
-          // The live siblings too: not every DOM fills the record's (happy-dom does not).
-          if (besideInline || inlineBeside(node.previousSibling, false) || inlineBeside(node.nextSibling, true)) dirty.add(blockOf(target));
-        } else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(target));
-      }
-      if (record.removedNodes.length > 0) {
-        removed = true;
-        for (const node of record.removedNodes) {
-          if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)) || besideInline) dirty.add(blockOf(target));
-        }
-      }
-    }
     let changed = false;
-    if (removed) {
-      for (const block of tracked.keys()) {
+    if (plan.removed) {
+      for (const block of [...tracked.keys(), ...waiting]) {
         if (!block.isConnected) {
           drop(block);
           changed = true;
         }
       }
     }
-    for (const block of dirty) {
-      if (!block.isConnected) continue;
-      let covered = false;
-      for (let up = block.parentNode; up && !covered; up = up.parentNode) covered = dirty.has(up);
-      if (covered) continue;
+    for (const block of outermost(plan.dirty)) {
       if (dropWithin(block)) changed = true;
       // Now editable, hidden or otherwise excluded: its old highlights are gone, nothing to scan.
       if (isInExcludedSubtree(block)) continue;
@@ -300,14 +337,24 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       yield;
     }
     if (changed) options.onChange?.();
+    measureIfNeeded();
+  }
+
+  /** Forgets every find and highlight and stops what is queued (reset, stop and dispose share it). */
+  function teardown(): void {
+    generation++;
+    for (const block of [...tracked.keys()]) drop(block);
+    waiting.clear();
+    page = null;
+    measuredAt = -Infinity;
+    measureQueued = false;
+    renderer.setActive(null);
+    records = [];
+    wordCount = null;
   }
 
   function reset(): void {
-    generation++;
-    for (const block of tracked.keys()) drop(block);
-    renderer.setActive(null);
-    wordCount = null;
-    records = [];
+    teardown();
     options.onChange?.();
     const root = doc.body ?? doc.documentElement;
     if (root) scheduler.enqueue(scanRoot(root, generation));
@@ -320,20 +367,30 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     },
     reset,
     stop() {
-      generation++;
-      for (const block of tracked.keys()) drop(block);
-      renderer.setActive(null);
+      teardown();
       observer.disconnect();
       observed.clear();
-      records = [];
       batchQueued = false;
-      wordCount = null;
     },
     matches() {
       if (!ordered) ordered = [...tracked.values()].flat().sort(byPosition);
       return ordered;
     },
-    count: () => total,
+    matchAt(node, offset) {
+      const list = tracked.get(blockOf(node));
+      if (!list) return null;
+      for (const m of list) {
+        const { startContainer, startOffset, endContainer, endOffset } = m.span;
+        if (startContainer === node || endContainer === node) {
+          if ((startContainer !== node || offset >= startOffset) && (endContainer !== node || offset <= endOffset)) return m;
+        } else if (startContainer !== endContainer) {
+          // A span across nodes: the node is inside when it lies between the span's ends.
+          if (startContainer.compareDocumentPosition(node) & 4 && node.compareDocumentPosition(endContainer) & 4) return m;
+        }
+      }
+      return null;
+    },
+    count: (category) => (category === undefined ? total : (byCategory.get(category) ?? 0)),
     words() {
       // Counted when asked (the popup's report), not while scanning: the scan only tokenises
       // around the prefilter's candidates. Same runs as the scan, so the same text.
@@ -341,21 +398,21 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         wordCount = 0;
         const root = doc.body ?? doc.documentElement;
         const cursor = root ? new RunCursor(root) : null;
-        for (let run = cursor?.next(); run; run = cursor!.next()) wordCount += matcher.countWords(run.text);
+        for (let run = cursor?.next(); run; run = cursor!.next()) wordCount += finder.countWords(run.text);
       }
       return wordCount;
     },
     whenIdle: () => scheduler.whenIdle(),
     dispose() {
       disposed = true;
-      generation++;
+      teardown();
       observer.disconnect();
       scheduler.dispose();
       renderer.clear();
       tracked.clear();
       total = 0;
+      byCategory.clear();
       ordered = null;
     },
   };
 }
-

@@ -32,3 +32,8 @@ export function createBadgeCounter(): BadgeCounter {
     },
   };
 }
+
+/** The badge's text: the count of visible terms, "999+" above 999, nothing when there are none or the reader turned the badge off. */
+export function badgeText(total: number, on: boolean): string {
+  return on && total > 0 ? String(total > 999 ? '999+' : total) : '';
+}

@@ -50,7 +50,8 @@ function balance(text: string): number {
 /**
  * The voice in which `sentence` uses the term at `[start, end)`:
  * - `distancing`: "so-called" before it, or scare quotes around just the term (four words or fewer);
- * - `quotation`: inside a longer quoted passage, also one that spans sentences of its paragraph;
+ * - `quotation`: inside a longer quoted passage, also one that spans sentences of its paragraph, or
+ *   a paragraph the writer marks as quoted ("(Italics added)");
  * - `attributed`: reported speech or views ("the joint statement says", "according to", "as X put it");
  * - `author`: otherwise, the writer's own words.
  * Uses compromise to find verbs of saying by their infinitive.
@@ -70,6 +71,8 @@ export function classifyVoice(sentence: string, start: number, end: number, para
   // paragraph, or (a quotation whose opening mark the writer dropped) more closers than openers after it.
   if (balance(sentence.slice(0, start)) > 0) return 'quotation';
   if (paragraph && (balance(paragraph.before) > 0 || balance(paragraph.after) < 0)) return 'quotation';
+  // "(Italics added)", "(emphasis added)": the writer marks the paragraph as quoted text they emphasised.
+  if (paragraph && /\((?:italics|emphasis) (?:added|mine|ours)\)/i.test(`${paragraph.before} ${sentence} ${paragraph.after}`)) return 'quotation';
   const doc = nlp(sentence);
   if (doc.has('according to') || doc.has('as [.+] (put|puts) it') || doc.has('as [.+] (points|pointed|point) out')) return 'attributed';
   // A verb of saying governs the term when it comes before it ("X said that … TERM") or closes the

@@ -1,4 +1,10 @@
 import type { CompiledLexicon } from '../lexicon/schema.ts';
+import type { Why } from '../match/explain.ts';
+
+/** True for a small non-negative integer: message fields are checked before use. */
+export function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e7;
+}
 
 /** At most this many occurrences travel to the popup; counts are always complete. */
 export const MAX_REPORTED_OCCURRENCES = 1000;
@@ -14,6 +20,8 @@ export interface ReportOccurrence {
   /** The term's offsets in `sentence`. */
   start: number;
   end: number;
+  /** What made it fire. */
+  why: Why;
 }
 
 /** What a frame found, as sent to the popup. Plain data, validated on receipt. */
@@ -40,6 +48,8 @@ export interface ReportableMatch {
   sentence: string;
   sentenceStart: number;
   sentenceEnd: number;
+  /** What made it fire. */
+  why: Why;
 }
 
 /** Builds the report of a frame from its matches, in document order. O(matches). */
@@ -50,7 +60,7 @@ export function buildReport(lexicon: CompiledLexicon, matches: readonly Reportab
     const id = lexicon.terms[m.term]!.id;
     counts[id] = (counts[id] ?? 0) + 1;
     if (occurrences.length < MAX_REPORTED_OCCURRENCES) {
-      occurrences.push({ index, term: id, category: m.category, text: m.text, sentence: m.sentence, start: m.sentenceStart, end: m.sentenceEnd });
+      occurrences.push({ index, term: id, category: m.category, text: m.text, sentence: m.sentence, start: m.sentenceStart, end: m.sentenceEnd, why: m.why });
     }
   });
   return { ...page, total: matches.length, counts, occurrences };

@@ -1,5 +1,5 @@
-import type { GlossaryLexicon } from '../lexicon/schema.ts';
-import type { PageReport, ReportOccurrence } from '../page/build-report.ts';
+import type { FullLexicon, GlossaryLexicon } from '../lexicon/schema.ts';
+import type { PageReport, ReportOccurrence } from './page-report.ts';
 
 /** An occurrence with the frame it was found in. */
 export interface FrameOccurrence extends ReportOccurrence {
@@ -34,43 +34,55 @@ export interface CategoryBar {
   count: number;
   /** Terms per 1,000 words. */
   density: number;
-  /** The corpus's terms per 1,000 words in this category, for reference. */
-  corpusDensity: number;
+  /** Each corpus's terms per 1,000 words in this category, by corpus id, for reference. */
+  reference: Record<string, number>;
 }
 
-/** Figures for the summary: totals, density per 1,000 words and bars by category, page and corpus. */
+/** A corpus's density, for the comparison line. */
+export interface CorpusDensity {
+  id: string;
+  label: string;
+  density: number;
+}
+
+/** Figures for the summary: totals, density per 1,000 words and bars by category, page and corpora. Hidden categories are left out. */
 export interface Summary {
   total: number;
   categories: number;
   density: number;
-  corpusDensity: number;
+  corpora: CorpusDensity[];
   bars: CategoryBar[];
 }
 
 const per1000 = (n: number, words: number) => (words > 0 ? Math.round((n / words) * 10000) / 10 : 0);
 
-/** Computes the page summary against the corpus reference. */
-export function summarise(lexicon: GlossaryLexicon, report: TabReport): Summary {
+/** Computes the page summary against the corpora, leaving out the categories the reader hid. */
+export function summarise(lexicon: GlossaryLexicon, report: TabReport, hidden: ReadonlySet<string> = new Set()): Summary {
   const categoryOf = new Map(lexicon.terms.map((t) => [t.id, t.category]));
   const byCategory = new Map<string, number>();
   for (const [id, n] of Object.entries(report.counts)) {
     const c = categoryOf.get(id);
-    if (c) byCategory.set(c, (byCategory.get(c) ?? 0) + n);
+    if (c && !hidden.has(c)) byCategory.set(c, (byCategory.get(c) ?? 0) + n);
   }
-  const stats = lexicon.corpusStats;
-  const bars = lexicon.categories.map((c) => ({
+  const visible = lexicon.categories.filter((c) => !hidden.has(c.id));
+  const bars = visible.map((c) => ({
     id: c.id,
     label: c.label,
     colour: c.colour,
     count: byCategory.get(c.id) ?? 0,
     density: per1000(byCategory.get(c.id) ?? 0, report.words),
-    corpusDensity: per1000(stats.byCategory[c.id] ?? 0, stats.words),
+    reference: Object.fromEntries(lexicon.corpora.map((k) => [k.id, per1000(lexicon.corpusStats[k.id]?.byCategory[c.id] ?? 0, lexicon.corpusStats[k.id]?.words ?? 0)])),
   }));
+  const total = bars.reduce((n, b) => n + b.count, 0);
   return {
-    total: report.total,
+    total,
     categories: bars.filter((b) => b.count > 0).length,
-    density: per1000(report.total, report.words),
-    corpusDensity: per1000(stats.occurrences, stats.words),
+    density: per1000(total, report.words),
+    corpora: lexicon.corpora.map((k) => {
+      const stats = lexicon.corpusStats[k.id];
+      const occurrences = visible.reduce((n, c) => n + (stats?.byCategory[c.id] ?? 0), 0);
+      return { id: k.id, label: k.label, density: per1000(occurrences, stats?.words ?? 0) };
+    }),
     bars,
   };
 }
@@ -88,16 +100,25 @@ export function groupFound(lexicon: GlossaryLexicon, counts: Record<string, numb
     .filter((g) => g.terms.length > 0);
 }
 
-/** Case- and accent-insensitive search over label, patterns, gloss (and meaning when given); label hits first. */
-export function searchTerms(lexicon: GlossaryLexicon, query: string): string[] {
+/** The text of a family a search reads beyond its name, patterns and gloss: its explanation, once loaded. */
+function explanation(t: GlossaryLexicon['terms'][number] | FullLexicon['terms'][number]): string {
+  if (!('meaning' in t)) return '';
+  return [t.meaning, t.presupposes, t.origin, t.users, t.neutral, ...t.questions, ...t.sources.map((s) => `${s.by} ${s.title}`)].join(' ');
+}
+
+/**
+ * Case- and accent-insensitive search: label prefix first, then label or pattern, then gloss,
+ * then (in the full lexicon) the explanation and its sources. Returns family ids, best first,
+ * lexicon order within a rank.
+ */
+export function searchTerms(lexicon: GlossaryLexicon | FullLexicon, query: string): string[] {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const q = fold(query.trim());
   if (!q) return lexicon.terms.map((t) => t.id);
   const scored: [string, number][] = [];
   for (const t of lexicon.terms) {
     const label = fold(t.label);
-    const meaning = 'meaning' in t && typeof t.meaning === 'string' ? t.meaning : '';
-    const score = label.startsWith(q) ? 3 : label.includes(q) ? 2 : t.patterns.some((p) => fold(p).includes(q)) ? 2 : fold(`${t.gloss} ${meaning}`).includes(q) ? 1 : 0;
+    const score = label.startsWith(q) ? 4 : label.includes(q) || t.patterns.some((p) => fold(p).includes(q)) ? 3 : fold(t.gloss).includes(q) ? 2 : fold(explanation(t)).includes(q) ? 1 : 0;
     if (score > 0) scored.push([t.id, score]);
   }
   return scored.sort((a, b) => b[1] - a[1]).map(([id]) => id);

@@ -2,7 +2,7 @@
 // the Framing Lens engine (the same lib/ code as the content script), mark.js, and run extraction.
 import Mark from 'mark.js';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
-import { createMatcher } from '../../lib/match/create-matcher.ts';
+import { createFinder } from '../../lib/match/create-finder.ts';
 import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
@@ -81,9 +81,9 @@ async function engine(lexicon: CompiledLexicon): Promise<{ work: number; maxSlic
   if (!api) throw new Error('no Highlight API');
   const slices: number[] = [];
   const t0 = performance.now();
-  const matcher = createMatcher(lexicon.trie);
+  const finder = createFinder(lexicon);
   const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
-  const scanner = createPageScanner({ document, lexicon, matcher, renderer, scheduler: createScheduler(timedHost(slices)), isVisible: (el) => el.checkVisibility() });
+  const scanner = createPageScanner({ document, lexicon, finder, renderer, scheduler: createScheduler(timedHost(slices)), isVisible: (el) => el.checkVisibility() });
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
   scanner.start();
@@ -110,10 +110,10 @@ function markjs(source: string): Promise<{ ms: number; marks: number }> {
 async function appendParagraphs(lexicon: CompiledLexicon, count: number): Promise<{ perParagraph: number; matches: number; maxSlice: number }> {
   const api = getHighlightApi(window)!;
   const slices: number[] = [];
-  const matcher = createMatcher(lexicon.trie);
+  const finder = createFinder(lexicon);
   const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
   const scheduler = createScheduler(timedHost(slices));
-  const scanner = createPageScanner({ document, lexicon, matcher, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
+  const scanner = createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
   scanner.start();
   await scanner.whenIdle();
   slices.length = 0;

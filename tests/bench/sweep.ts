@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
-import { createMatcher } from '../../lib/match/create-matcher.ts';
+import { createFinder, type PagePoints } from '../../lib/match/create-finder.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { launchExtension } from '../helpers/launch-extension.ts';
 import { readHighlights } from '../helpers/page-highlights.ts';
@@ -53,7 +53,7 @@ function firstDifference(a: string, b: string): string {
 async function main(): Promise<void> {
   const { dir, pages } = pageList(process.argv[2]);
   const compiled = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'), 'utf8')) as CompiledLexicon;
-  const matcher = createMatcher(compiled.trie);
+  const finder = createFinder(compiled);
   const probe = await buildProbe();
   const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'" });
 
@@ -83,10 +83,19 @@ async function main(): Promise<void> {
       // The reference: the runs the content script scans, matched by the command line's matcher.
       await b.evaluate(probe);
       const runs = await b.evaluate(() => (window as unknown as Probe).__framingLensProbe.runs());
+      // The page-level context is measured over every run, as the content script does.
+      const page: PagePoints = { points: 0, words: 0, topics: 0 };
+      for (const run of runs) {
+        const p = finder.pagePoints(run.text);
+        page.points += p.points;
+        page.words += p.words;
+        page.topics |= p.topics;
+      }
       const expected: string[] = [];
       for (const run of runs) {
         if (!run.visible) continue;
-        for (const m of matcher.findMatches(run.text)) expected.push(`${compiled.terms[m.term]!.category}|${run.text.slice(m.start, m.end).replace(/\s+/g, ' ')}`);
+        const { found, pending } = finder.find(run.text);
+        for (const m of [...found, ...pending.filter((f) => finder.firesOnPage(f, page))]) expected.push(`${compiled.terms[m.term]!.category}|${run.text.slice(m.start, m.end).replace(/\s+/g, ' ')}`);
       }
       expected.sort();
       // Completion: wait until the registry holds as many ranges as expected, then compare.

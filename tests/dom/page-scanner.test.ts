@@ -13,7 +13,7 @@ import {
   paintedRanges,
   pairs,
   rangeText,
-  realMatcher,
+  freshScan,
   termIndex,
   type ScannerRig,
 } from '../helpers/dom-fakes.ts';
@@ -39,14 +39,9 @@ function loadArticle(): void {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
-/** What a fresh scan of the current document finds, straight from the pure matcher. */
+/** What a fresh scan of the current document finds, straight from the pure finder. */
 function pureMatches(root: Node = document.body): [string, string][] {
-  const matcher = realMatcher();
-  const out: [string, string][] = [];
-  for (const run of collectRuns(root)) {
-    for (const m of matcher.findMatches(run.text)) out.push([lexicon.terms[m.term]!.id, run.text.slice(m.start, m.end)]);
-  }
-  return out;
+  return freshScan(root).map((m) => [m.id, m.text]);
 }
 
 const rigs: ScannerRig[] = [];
@@ -85,7 +80,7 @@ describe('page scanner: initial scan', () => {
   it('runs in time-boxed slices through the scheduler host (nothing before the idle callback runs)', async () => {
     // 400 paragraphs of ~90 characters: the scanner yields every ~4k characters, so this needs
     // several slices.
-    setBody(Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} on hegemony, with enough ordinary words around it to make a realistic line.</p>`).join(''));
+    setBody(Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} on hegemonism, with enough ordinary words around it to make a realistic line.</p>`).join(''));
     const r = rig();
     r.scanner.start();
     expect(r.scanner.matches()).toEqual([]);
@@ -139,11 +134,11 @@ describe('page scanner: initial scan', () => {
   });
 
   it('matches carry the sentence around them', async () => {
-    setBody('<p>First sentence here. The joint statement warned against a zero-sum approach to trade. Last one.</p>');
+    setBody('<p>First sentence here. The joint statement warned against a new Cold War in trade. Last one.</p>');
     const r = await started();
     const [m] = r.scanner.matches();
-    expect(m!.sentence).toBe('The joint statement warned against a zero-sum approach to trade.');
-    expect(m!.sentence.slice(m!.sentenceStart, m!.sentenceEnd)).toBe('zero-sum approach');
+    expect(m!.sentence).toBe('The joint statement warned against a new Cold War in trade.');
+    expect(m!.sentence.slice(m!.sentenceStart, m!.sentenceEnd)).toBe('new Cold War');
   });
 
   it('words() counts the words scanned (a match counts as one)', async () => {
@@ -188,20 +183,20 @@ describe('page scanner: initial scan', () => {
   });
 
   it('count() equals matches().length through additions, edits, removals, stop and reset', async () => {
-    setBody('<p id="a">a Cold War mentality and a zero-sum game</p><div id="list"></div>');
+    setBody('<p id="a">a Cold War mentality and a new Cold War</p><div id="list"></div>');
     const r = await started();
     const same = () => expect(r.scanner.count()).toBe(r.scanner.matches().length);
     expect(r.scanner.count()).toBe(2);
     same();
     for (let i = 0; i < 3; i++) {
       const p = document.createElement('p');
-      p.textContent = `item ${i}: hegemony`;
+      p.textContent = `item ${i}: hegemonism`;
       document.querySelector('#list')!.append(p);
     }
     await r.settle();
     expect(r.scanner.count()).toBe(5);
     same();
-    document.querySelector('#a')!.textContent = 'only a zero-sum game now';
+    document.querySelector('#a')!.textContent = 'only a new Cold War now';
     await r.settle();
     expect(r.scanner.count()).toBe(4);
     same();
@@ -218,16 +213,16 @@ describe('page scanner: initial scan', () => {
   });
 
   it('skips blocks the isVisible predicate rejects', async () => {
-    setBody('<p id="a">zero-sum</p><p id="b" class="invisible">Cold War mentality</p>');
+    setBody('<p id="a">collective West</p><p id="b" class="invisible">Cold War mentality</p>');
     const r = await started(undefined, { isVisible: (el) => !el.classList.contains('invisible') });
-    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+    expect(pairs(r.scanner.matches())).toEqual([['collective-west', 'collective West']]);
   });
 
   it('matches() are in document order even when a block has text before and after a nested block', async () => {
-    setBody('<div>zero-sum before <p>the Cold War mentality inside</p> a multipolar world after</div>');
+    setBody('<div>collective West before <p>the Cold War mentality inside</p> a multipolar world after</div>');
     const r = await started();
     expect(pairs(r.scanner.matches())).toEqual([
-      ['zero-sum', 'zero-sum'],
+      ['collective-west', 'collective West'],
       ['cold-war-mentality', 'Cold War mentality'],
       ['multipolar-world', 'multipolar world'],
     ]);
@@ -260,9 +255,9 @@ describe('page scanner: following changes', () => {
   });
 
   it('editing a text node (characterData) from a term to a non-term removes the match, and back again', async () => {
-    setBody('<p id="a">They warned of a zero-sum game.</p><p id="b">Nothing to see.</p>');
+    setBody('<p id="a">They warned of a new Cold War.</p><p id="b">Nothing to see.</p>');
     const r = await started();
-    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum game']]);
+    expect(pairs(r.scanner.matches())).toEqual([['new-cold-war', 'new Cold War']]);
     const text = document.querySelector('#a')!.firstChild as Text;
     text.data = 'They warned of a friendly game.';
     await r.settle();
@@ -271,22 +266,22 @@ describe('page scanner: following changes', () => {
 
     const other = document.querySelector('#b')!.firstChild as Text;
     r.resetLog();
-    other.data = 'Something about hegemony.';
+    other.data = 'Something about hegemonism.';
     await r.settle();
-    expect(pairs(r.scanner.matches())).toEqual([['hegemony', 'hegemony']]);
-    expect(r.scannedTexts).toEqual(['Something about hegemony.']);
+    expect(pairs(r.scanner.matches())).toEqual([['hegemony', 'hegemonism']]);
+    expect(r.scannedTexts).toEqual(['Something about hegemonism.']);
   });
 
   it('changing text inside an inline <em> rescans its whole block', async () => {
-    setBody('<p>They accused rivals of a Cold <em>Peace</em> mentality.</p><p>zero-sum</p>');
+    setBody('<p>They accused rivals of a Cold <em>Peace</em> mentality.</p><p>collective West</p>');
     const r = await started();
-    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+    expect(pairs(r.scanner.matches())).toEqual([['collective-west', 'collective West']]);
     r.resetLog();
     (document.querySelector('em')!.firstChild as Text).data = 'War';
     await r.settle();
     expect(pairs(r.scanner.matches())).toEqual([
       ['cold-war-mentality', 'Cold War mentality'],
-      ['zero-sum', 'zero-sum'],
+      ['collective-west', 'collective West'],
     ]);
     expect(r.scannedTexts).toEqual(['They accused rivals of a Cold War mentality.']);
     const [m] = r.scanner.matches();
@@ -295,7 +290,7 @@ describe('page scanner: following changes', () => {
     // Replacing the em's children (childList inside an inline element) also rescans the block.
     document.querySelector('em')!.replaceChildren('Warm');
     await r.settle();
-    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum']]);
+    expect(pairs(r.scanner.matches())).toEqual([['collective-west', 'collective West']]);
   });
 
   it('inserting an inline element with a term into a paragraph rescans that paragraph', async () => {
@@ -311,14 +306,14 @@ describe('page scanner: following changes', () => {
   it('text added in excluded regions (textarea, contenteditable, our UI) is ignored', async () => {
     setBody('<textarea></textarea><div contenteditable="true"><p>x</p></div><div data-framing-lens-ui="card"></div><p>ok</p>');
     const r = await started();
-    document.querySelector('textarea')!.append('zero-sum');
+    document.querySelector('textarea')!.append('collective West');
     const p = document.createElement('p');
     p.textContent = 'Cold War mentality';
     document.querySelector('[contenteditable]')!.append(p);
     const ui = document.createElement('p');
     ui.textContent = 'multipolar world';
     document.querySelector('[data-framing-lens-ui]')!.append(ui);
-    ((document.querySelector('[contenteditable] p') as HTMLElement).firstChild as Text).data = 'hegemony';
+    ((document.querySelector('[contenteditable] p') as HTMLElement).firstChild as Text).data = 'hegemonism';
     await r.settle();
     expect(r.scanner.matches()).toEqual([]);
   });
@@ -352,7 +347,7 @@ describe('page scanner: following changes', () => {
     r.resetLog();
     for (let i = 0; i < 1000; i++) {
       const p = document.createElement('p');
-      p.textContent = `Item ${i}: critics called it power politics.`;
+      p.textContent = `Item ${i}: critics in Beijing and Moscow called it power politics.`;
       main.append(p);
       await nextTask();
       r.host.drain();
@@ -373,7 +368,7 @@ describe('page scanner: following changes', () => {
     const main = document.querySelector('main')!;
     for (let i = 0; i < 1000; i++) {
       const p = document.createElement('p');
-      p.textContent = `Item ${i}: a zero-sum game.`;
+      p.textContent = `Item ${i}: a new Cold War.`;
       main.append(p);
     }
     await r.settle();
@@ -387,7 +382,7 @@ describe('page scanner: following changes', () => {
     const article = document.querySelector('article')!;
     for (let i = 0; i < 11; i++) {
       const p = document.createElement('p');
-      p.textContent = `Note ${i} on double standards.`;
+      p.textContent = `Note ${i} on Western double standards towards China.`;
       article.append(p);
     }
     r.resetLog();
@@ -407,7 +402,7 @@ describe('page scanner: following changes', () => {
     const article = document.querySelector('article')!;
     for (let i = 0; i < 10; i++) {
       const p = document.createElement('p');
-      p.textContent = `Note ${i} on double standards.`;
+      p.textContent = `Note ${i} on Western double standards towards China.`;
       article.append(p);
     }
     r.resetLog();
@@ -423,13 +418,13 @@ describe('page scanner: following changes', () => {
     const r = await started();
     expect(r.scanner.matches()).toEqual([]);
     const p = document.createElement('p');
-    p.textContent = 'a zero-sum game';
+    p.textContent = 'a new Cold War';
     shadow.append(p);
     await r.settle();
-    expect(pairs(r.scanner.matches())).toEqual([['zero-sum', 'zero-sum game']]);
-    (shadow.querySelector('p')!.firstChild as Text).data = 'shadow hegemony';
+    expect(pairs(r.scanner.matches())).toEqual([['new-cold-war', 'new Cold War']]);
+    (shadow.querySelector('p')!.firstChild as Text).data = 'shadow hegemonism';
     await r.settle();
-    expect(pairs(r.scanner.matches()).map(([id]) => id).sort()).toEqual(['hegemony', 'zero-sum']);
+    expect(pairs(r.scanner.matches()).map(([id]) => id).sort()).toEqual(['hegemony', 'new-cold-war']);
   });
 });
 
@@ -475,7 +470,7 @@ describe('page scanner: reset and dispose', () => {
     expect(r.scanner.matches()).toEqual([]);
     r.resetLog();
     const p = document.createElement('p');
-    p.textContent = 'zero-sum after dispose';
+    p.textContent = 'collective West after dispose';
     document.body.append(p);
     await r.settle();
     expect(r.runsScanned()).toBe(0);
@@ -533,7 +528,7 @@ describe('page scanner with the <mark> fallback renderer', () => {
     const text0 = document.body.textContent;
     const r = await started(createMarkRenderer(document));
     const p = document.createElement('p');
-    p.textContent = 'They decried hegemony and a Cold War mentality.';
+    p.textContent = 'They decried hegemonism and a Cold War mentality.';
     document.querySelector('article')!.append(p);
     await r.settle();
     expect(r.scanner.matches().length).toBe(ARTICLE_EXPECTED.length + 2);
@@ -586,11 +581,11 @@ describe('page scanner with the <mark> fallback renderer', () => {
   });
 
   it("each match's span still covers its text after marks split the text nodes (reveal and hover use it)", async () => {
-    setBody('<p>They warned against a zero-sum approach to trade and a Cold <em>War</em> mentality.</p>');
+    setBody('<p>They warned against a new Cold War in trade and a Cold <em>War</em> mentality.</p>');
     const r = await started(createMarkRenderer(document));
     const matches = r.scanner.matches();
     expect(pairs(matches)).toEqual([
-      ['zero-sum', 'zero-sum approach'],
+      ['new-cold-war', 'new Cold War'],
       ['cold-war-mentality', 'Cold War mentality'],
     ]);
     for (const m of matches) {
@@ -641,7 +636,7 @@ describe('page scanner: viewport first on big pages', () => {
   function bigPage(): HTMLElement {
     // ~250k characters of plain paragraphs, a term at the top and one far down "in the viewport".
     const filler = 'Ordinary reporting about weather, markets and sport fills this paragraph with plain words. '.repeat(6);
-    setBody(`<p id="top">A zero-sum view opens the page.</p>${Array.from({ length: 450 }, (_, i) => `<p>${i} ${filler}</p>`).join('')}<p id="seen">Readers on screen meet a multipolar world here.</p>${Array.from({ length: 50 }, (_, i) => `<p>tail ${i} ${filler}</p>`).join('')}<p id="last">The Cold War mentality closes it.</p>`);
+    setBody(`<p id="top">The collective West opens the page.</p>${Array.from({ length: 450 }, (_, i) => `<p>${i} ${filler}</p>`).join('')}<p id="seen">Readers on screen meet a multipolar world here.</p>${Array.from({ length: 50 }, (_, i) => `<p>tail ${i} ${filler}</p>`).join('')}<p id="last">The Cold War mentality closes it.</p>`);
     return document.querySelector('#seen')!;
   }
 
@@ -656,16 +651,16 @@ describe('page scanner: viewport first on big pages', () => {
       r.host.pending.shift()!();
       slices++;
     }
-    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['zero-sum', 'multipolar-world']);
+    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['collective-west', 'multipolar-world']);
     expect(r.host.pending.length).toBeGreaterThan(0);
     expect(slices).toBeGreaterThan(0);
     r.host.drain();
     expect(pairs(r.scanner.matches())).toEqual(pureMatches());
-    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['zero-sum', 'multipolar-world', 'cold-war-mentality']);
+    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['collective-west', 'multipolar-world', 'cold-war-mentality']);
   });
 
   it('small pages never hit-test the viewport', () => {
-    setBody('<p>A zero-sum view.</p><p>A multipolar world.</p>');
+    setBody('<p>The collective West.</p><p>A multipolar world.</p>');
     let calls = 0;
     doc.elementFromPoint = () => {
       calls++;

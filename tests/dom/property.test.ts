@@ -4,7 +4,7 @@ import lexiconJson from '../../lexicon/generated/lexicon.json';
 import { collectRuns } from '../../lib/page/collect-runs.ts';
 import { createMarkRenderer } from '../../lib/page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../../lib/page/renderers/renderer.ts';
-import { createFakeHighlightRenderer, createScannerRig, lexicon, paintedRanges, rangeText, realMatcher, termId, type ScannerRig } from '../helpers/dom-fakes.ts';
+import { createFakeHighlightRenderer, createScannerRig, freshScan, lexicon, paintedRanges, rangeText, termId, type ScannerRig } from '../helpers/dom-fakes.ts';
 import { htmlOf } from '../helpers/dom-html.ts';
 
 const NUM_RUNS = 200;
@@ -106,14 +106,9 @@ function buildPage(blocks: Block[]): void {
 
 // ---- Oracles ---------------------------------------------------------------------------------
 
-/** What a fresh scan finds, straight from collectRuns + the pure matcher: [term id, category, text] in document order. */
+/** What a fresh scan finds, straight from collectRuns + the pure finder: [term id, category, text] in document order. */
 function pure(root: Node = document.body): { id: string; category: string; text: string }[] {
-  const matcher = realMatcher();
-  const out: { id: string; category: string; text: string }[] = [];
-  for (const run of collectRuns(root)) {
-    for (const m of matcher.findMatches(run.text)) out.push({ id: termId(m.term), category: lexicon.terms[m.term]!.category, text: run.text.slice(m.start, m.end) });
-  }
-  return out;
+  return freshScan(root);
 }
 
 const key = (id: string, text: string) => JSON.stringify([id, text]);
@@ -222,7 +217,7 @@ describe('property tests over random DOM trees', () => {
     );
   }, TIMEOUT);
 
-  it(`(b) highlighted ranges equal exactly the pure matcher's matches over collectRuns (numRuns=${NUM_RUNS})`, async () => {
+  it(`(b) highlighted ranges equal exactly the pure finder's finds over collectRuns (numRuns=${NUM_RUNS})`, async () => {
     let tried = 0;
     let withMatches = 0;
     let crossing = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isIndex, parseReport } from '../../lib/ext/protocol.ts';
-import type { PageReport } from '../../lib/page/build-report.ts';
+import { isIndex } from '../../lib/report/page-report.ts';
+import { parseReport } from '../../lib/report/parse-report.ts';
+import type { PageReport } from '../../lib/report/page-report.ts';
 
 const occurrence = (over: Record<string, unknown> = {}) => ({
   index: 0,
@@ -10,6 +11,7 @@ const occurrence = (over: Record<string, unknown> = {}) => ({
   sentence: 'They warned against a zero-sum approach.',
   start: 22,
   end: 39,
+  why: { pattern: 'zero-sum approach', cue: 'China', where: 'sentence' as const },
   ...over,
 });
 
@@ -108,6 +110,9 @@ describe('parseReport', () => {
         occurrence({ start: -2 }),
         occurrence({ end: 2.5 }),
         { ...occurrence(), sentence: undefined },
+        occurrence({ why: undefined }),
+        occurrence({ why: { pattern: 42 } }),
+        occurrence({ why: { pattern: 'x', where: 'elsewhere' } }),
         good1,
       ],
     });

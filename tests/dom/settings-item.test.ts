@@ -54,9 +54,9 @@ describe('loadSettings', () => {
   }
 
   it('a stored value with one bad field keeps the other fields', async () => {
-    await fakeBrowser.storage.local.set({ [KEY]: { enabled: false, badge: false, style: 'neon', disabledSites: ['example.com'], disabledCategories: ['hegemony'] } });
+    await fakeBrowser.storage.local.set({ [KEY]: { enabled: false, badge: false, style: 'neon', disabledSites: ['example.com'], disabledCategories: ['hegemony'], muted: ['zero-sum'], mutedOn: {} } });
     const s = await loadSettings();
-    expect(s).toEqual({ enabled: false, badge: false, style: 'background', disabledSites: ['example.com'], disabledCategories: ['hegemony'] });
+    expect(s).toEqual({ enabled: false, badge: false, style: 'background', disabledSites: ['example.com'], disabledCategories: ['hegemony'], muted: ['zero-sum'], mutedOn: {} });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warnings()[0]).toContain('settings');
     expect(warnings()[0]).toContain('style');

@@ -1,19 +1,26 @@
 /**
  * Test doubles for the DOM tier: a fake CSS Custom Highlight API (happy-dom has none), a manual
- * scheduler host, the real compiled lexicon and matcher, and small helpers to let the page
+ * scheduler host, the real compiled lexicon and finder, and small helpers to let the page
  * scanner process mutations deterministically.
  */
-import { isInExcludedSubtree } from '../../lib/page/collect-runs.ts';
+import { collectRuns, isInExcludedSubtree } from '../../lib/page/collect-runs.ts';
 import compiledJson from '../../lexicon/generated/compiled.json';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
-import { createMatcher, type Matcher } from '../../lib/match/create-matcher.ts';
+import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
 import { createPageScanner, type PageScanner, type PageScannerOptions } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type Scheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
 import { createHighlightRenderer, type HighlightApi } from '../../lib/page/renderers/create-highlight-renderer.ts';
 import type { Renderer } from '../../lib/page/renderers/renderer.ts';
 import type { DomSpan } from '../../lib/page/to-dom-range.ts';
 
-export const lexicon = compiledJson as unknown as CompiledLexicon;
+/** The real compiled lexicon. */
+export const fullLexicon = compiledJson as unknown as CompiledLexicon;
+/**
+ * The real lexicon with the page-level context rule switched off (no page is ever "about
+ * international affairs as a whole"), so what a block shows depends on that block alone and an
+ * incremental scan can be compared with a fresh one. The page-level rule has tests of its own.
+ */
+export const lexicon: CompiledLexicon = { ...fullLexicon, context: { ...fullLexicon.context, page: { points: Number.POSITIVE_INFINITY, per1000: Number.POSITIVE_INFINITY } } };
 export const categoryIds = lexicon.categories.map((c) => c.id);
 
 /** The family index of a term id; throws when the lexicon has no such family. */
@@ -27,9 +34,19 @@ export function termId(index: number): string {
   return lexicon.terms[index]!.id;
 }
 
-/** A fresh matcher over the real compiled lexicon (matchers keep scanner state, so one per user). */
-export function realMatcher(): Matcher {
-  return createMatcher(lexicon.trie);
+/** A fresh finder over the test lexicon (finders keep scanner state, so one per user). */
+export function realFinder(of: CompiledLexicon = lexicon): Finder {
+  return createFinder(of);
+}
+
+/** What a fresh scan of `root` finds, block by block with the pure finder: [term id, text] in document order. */
+export function freshScan(root: Node): { id: string; category: string; text: string }[] {
+  const finder = realFinder();
+  const out: { id: string; category: string; text: string }[] = [];
+  for (const run of collectRuns(root)) {
+    for (const f of finder.find(run.text).found) out.push({ id: termId(f.term), category: lexicon.terms[f.term]!.category, text: run.text.slice(f.start, f.end) });
+  }
+  return out;
 }
 
 /** A plain StaticRange: just the four boundary fields. */
@@ -157,9 +174,9 @@ export interface ScannerRig {
   scheduler: Scheduler;
   host: ManualHost;
   renderer: Renderer;
-  /** How many times the scanner called `matcher.findMatches` (one per run scanned). */
+  /** How many times the scanner called `finder.find` (one per run scanned). */
   runsScanned(): number;
-  /** The texts passed to `findMatches`, in order, since the last `resetLog()`. */
+  /** The texts passed to `find`, in order, since the last `resetLog()`. */
   scannedTexts: string[];
   resetLog(): void;
   onChange: { calls: number };
@@ -167,28 +184,31 @@ export interface ScannerRig {
   settle(): Promise<void>;
 }
 
-/** A page scanner over `doc` with the real matcher, a manual scheduler and the given renderer. */
+/** A page scanner over `doc` with the real finder, a manual scheduler and the given renderer. */
 export function createScannerRig(doc: Document, renderer: Renderer, extra: Partial<PageScannerOptions> = {}): ScannerRig {
   const host = createManualHost();
   const scheduler = createScheduler(host);
-  const inner = realMatcher();
+  const inner = realFinder(extra.lexicon ?? lexicon);
   const scannedTexts: string[] = [];
   let count = 0;
-  const matcher: Matcher = {
-    findMatches(text) {
+  const finder: Finder = {
+    ...inner,
+    find(text) {
       count++;
       scannedTexts.push(text);
-      return inner.findMatches(text);
+      return inner.find(text);
     },
-    countWords: (text) => inner.countWords(text),
   };
   const onChange = { calls: 0 };
+  // A clock that moves ten seconds per reading: page-level measurements are never throttled here.
+  let clock = 0;
   const scanner = createPageScanner({
     document: doc,
     lexicon,
-    matcher,
+    finder,
     renderer,
     scheduler,
+    now: () => (clock += 10_000),
     onChange: () => void onChange.calls++,
     ...extra,
   });

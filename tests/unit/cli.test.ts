@@ -7,7 +7,7 @@ import type { ScanHit } from '../../lib/cli/scan-file.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS_FILE = 'lexicon/corpus/000_e9078585ef122712.txt';
+const CORPUS_FILE = 'lexicon/corpus/commentary/000_e9078585ef122712.txt';
 const HTML_FIXTURE = 'tests/fixtures/unit/scan-page.html';
 const full = JSON.parse(readFileSync(`${ROOT}/lexicon/generated/lexicon.json`, 'utf8')) as FullLexicon;
 
@@ -85,12 +85,39 @@ describe('framing-lens scan', () => {
   });
 });
 
+describe('framing-lens scan --explain', () => {
+  it('gives every hit the pattern it matched and, for a contextual family, its cue and where it was, with the line the card shows', () => {
+    const { code, stdout } = cli('scan', '--json', '--explain', CORPUS_FILE);
+    expect(code).toBe(0);
+    const hits = JSON.parse(stdout) as Hit[];
+    expect(hits.length).toBeGreaterThan(10);
+    const byId = new Map(full.terms.map((t) => [t.id, t]));
+    for (const h of hits) {
+      expect(h.why, h.text).toBeDefined();
+      const family = byId.get(h.term)!;
+      expect([...family.patterns, ...family.contextual]).toContain(h.why!.pattern);
+      expect(h.why!.reason.startsWith(`Matches “`)).toBe(true);
+      if (h.why!.where === undefined) expect(h.why!.reason).toMatch(/framing wherever it appears\.$/);
+      else if (h.why!.where !== 'page') expect(h.why!.reason).toContain(`“${h.why!.cue}”`);
+    }
+    // A contextual family fired on a cue, and the readable output prints the reasons under each hit.
+    expect(hits.some((h) => h.why!.where === 'sentence')).toBe(true);
+    const table = cli('scan', '--explain', CORPUS_FILE).stdout;
+    expect(table).toContain(hits[0]!.why!.reason);
+  });
+
+  it('without --explain, hits carry no reason', () => {
+    const hits = JSON.parse(cli('scan', '--json', CORPUS_FILE).stdout) as Hit[];
+    for (const h of hits) expect(h).not.toHaveProperty('why');
+  });
+});
+
 describe('framing-lens terms', () => {
-  it('--json lists at least 60 families with examples carrying doc, sentence, start, end, note, voice, actors', () => {
+  it('--json lists at least 220 families with examples carrying doc, sentence, start, end, note, voice, actors', () => {
     const { code, stdout } = cli('terms', '--json');
     expect(code).toBe(0);
     const terms = JSON.parse(stdout) as { id: string; label: string; category: string; gloss: string; patterns: string[]; variants: string[]; examples: Record<string, unknown>[] }[];
-    expect(terms.length).toBeGreaterThanOrEqual(60);
+    expect(terms.length).toBeGreaterThanOrEqual(220);
     expect(terms.map((t) => t.id)).toEqual(full.terms.map((t) => t.id));
     const examples = terms.flatMap((t) => t.examples);
     expect(examples.length).toBeGreaterThan(0);
@@ -109,7 +136,9 @@ describe('framing-lens terms', () => {
       expect(stdout).toContain(`${category.label} (${full.terms.filter((t) => t.category === category.id).length})`);
     }
     const cwm = full.terms.find((t) => t.id === 'cold-war-mentality')!;
-    expect(stdout).toMatch(new RegExp(`- Cold War mentality\\s+${cwm.occurrences} in corpus`));
+    const n = Object.values(cwm.occurrences).reduce((a, b) => a + b, 0);
+    expect(stdout).toMatch(new RegExp(`- Cold War mentality\\s+${n} in the corpora`));
+    expect(stdout).toMatch(/- Invasion of Ukraine\s+\d+ in the corpora \(standard wording, not highlighted\)/);
   });
 });
 

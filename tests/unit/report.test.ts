@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledLexicon, FullLexicon, Term } from '../../lib/lexicon/schema.ts';
-import { buildReport, countByCategory, MAX_REPORTED_OCCURRENCES, type PageReport, type ReportableMatch } from '../../lib/page/build-report.ts';
+import type { CompiledLexicon, FullLexicon, GlossaryLexicon, Term } from '../../lib/lexicon/schema.ts';
+import { buildReport, countByCategory, MAX_REPORTED_OCCURRENCES, type PageReport, type ReportableMatch } from '../../lib/report/page-report.ts';
 import { cutSentence } from '../../lib/page/cut-sentence.ts';
-import { groupFound, mergeReports, searchTerms, summarise } from '../../lib/popup/page-summary.ts';
-import { createBadgeCounter } from '../../lib/report/badge-counter.ts';
+import { groupFound, mergeReports, searchTerms, summarise } from '../../lib/report/summary.ts';
+import { badgeText, createBadgeCounter } from '../../lib/report/badge-counter.ts';
 
 // A small lexicon: two categories, four families.
 const categories = [
-  { id: 'bloc', label: 'Blocs', description: 'Camps and blocs.', colour: '#E69F00', underline: 'dashed' as const },
-  { id: 'order', label: 'World order', description: 'Poles and orders.', colour: '#56B4E9', underline: 'solid' as const },
+  { id: 'bloc', label: 'Blocs', description: 'Camps and blocs.', colour: '#B45F00', underline: 'dashed' as const, line: 'under' as const },
+  { id: 'order', label: 'World order', description: 'Poles and orders.', colour: '#0072B2', underline: 'solid' as const, line: 'under' as const },
 ];
 function term(id: string, label: string, category: string, extra: Partial<Term> = {}): Term {
   return {
-    id, label, category, gloss: `${label} gloss.`, patterns: [label.toLowerCase()], meaning: `${label} meaning.`, presupposes: 'p', origin: 'o', users: 'u', neutral: 'n',
-    questions: ['a?', 'b?'], related: [], variants: [label.toLowerCase()], occurrences: 0, examples: [], ...extra,
+    id, label, category, reading: 'framing', gloss: `${label} gloss.`, patterns: [label.toLowerCase()], contextual: [], meaning: `${label} meaning.`, presupposes: 'p', origin: 'o',
+    sources: [], untraced: 'not traced', users: 'u', neutral: 'n', questions: ['a?', 'b?'], related: [], variants: [label.toLowerCase()], occurrences: {}, examples: [], ...extra,
   };
 }
 const terms = [
@@ -22,14 +22,23 @@ const terms = [
   term('multipolar-world', 'Multipolar world', 'order', { patterns: ['multipolar world', 'multi-polar system'], meaning: 'Several poles of power; the Élysée uses it too.' }),
   term('hegemony', 'Hegemony', 'order', { meaning: 'Domination by one power, often called a zero-sum posture.' }),
 ];
-const full: FullLexicon = { categories, documents: [], terms, corpusStats: { words: 10_000, occurrences: 30, byCategory: { bloc: 20, order: 10 } } };
+const corpora = [
+  { id: 'commentary', label: 'Commentary corpus', description: 'Five articles.' },
+  { id: 'official', label: 'Official statements corpus', description: 'Twenty-one texts.' },
+];
+const corpusStats = { commentary: { words: 10_000, occurrences: 30, byCategory: { bloc: 20, order: 10 } }, official: { words: 20_000, occurrences: 10, byCategory: { bloc: 2, order: 8 } } };
+const full: FullLexicon = { categories, corpora, documents: [], terms, corpusStats };
+/** What the popup has before the explanations load: the glossary (no meaning or origin). */
+const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusStats, terms: terms.map(({ id, label, category, gloss, patterns, reading }) => ({ id, label, category, gloss, patterns, reading })) };
 const compiled: CompiledLexicon = {
-  categories: categories.map(({ id, label, colour, underline }) => ({ id, label, colour, underline })),
-  terms: terms.map(({ id, label, category, gloss }) => ({ id, label, category, gloss })),
-  trie: {},
+  categories: categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
+  terms: terms.map(({ id, label, category, gloss, patterns }) => ({ id, label, category, gloss, patterns })),
+  trie: { h: [], r: null },
+  entries: [],
+  context: { trie: { h: [], r: null }, kinds: [], guards: [], topics: [], points: 2, page: { points: 24, per1000: 12 } },
 };
 const page = { url: 'https://example.com/a', host: 'example.com', active: true, words: 500 };
-const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, sentence: `A ${text}.`, sentenceStart: 2, sentenceEnd: 2 + text.length });
+const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, sentence: `A ${text}.`, sentenceStart: 2, sentenceEnd: 2 + text.length, why: { pattern: text } });
 
 describe('buildReport', () => {
   it('counts per family id, leaves out families without a match, and lists occurrences in document order', () => {
@@ -112,7 +121,7 @@ describe('cutSentence', () => {
 
 describe('mergeReports', () => {
   const report = (patch: Partial<PageReport>): PageReport => ({ ...page, total: 0, counts: {}, occurrences: [], ...patch });
-  const occ = (index: number, t: string) => ({ index, term: t, category: 'bloc', text: t, sentence: t, start: 0, end: t.length });
+  const occ = (index: number, t: string) => ({ index, term: t, category: 'bloc', text: t, sentence: t, start: 0, end: t.length, why: { pattern: t } });
 
   it('no frames: null', () => {
     expect(mergeReports([])).toBeNull();
@@ -131,20 +140,32 @@ describe('mergeReports', () => {
 describe('summarise', () => {
   const tab = (words: number, counts: Record<string, number>) => ({ url: page.url, host: page.host, active: true, words, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), occurrences: [] });
 
-  it('densities are terms per 1,000 words, one decimal, against the corpus', () => {
-    const s = summarise(full, tab(1500, { 'cold-war-mentality': 2, 'zero-sum': 1, hegemony: 1 }));
+  it('densities are terms per 1,000 words, one decimal, against each corpus', () => {
+    const s = summarise(glossary, tab(1500, { 'cold-war-mentality': 2, 'zero-sum': 1, hegemony: 1 }));
     expect(s.total).toBe(4);
     expect(s.categories).toBe(2);
     expect(s.density).toBe(2.7);
-    expect(s.corpusDensity).toBe(3);
+    expect(s.corpora).toEqual([
+      { id: 'commentary', label: 'Commentary corpus', density: 3 },
+      { id: 'official', label: 'Official statements corpus', density: 0.5 },
+    ]);
     expect(s.bars).toEqual([
-      { id: 'bloc', label: 'Blocs', colour: '#E69F00', count: 3, density: 2, corpusDensity: 2 },
-      { id: 'order', label: 'World order', colour: '#56B4E9', count: 1, density: 0.7, corpusDensity: 1 },
+      { id: 'bloc', label: 'Blocs', colour: '#B45F00', count: 3, density: 2, reference: { commentary: 2, official: 0.1 } },
+      { id: 'order', label: 'World order', colour: '#0072B2', count: 1, density: 0.7, reference: { commentary: 1, official: 0.4 } },
     ]);
   });
 
+  it('a hidden category is left out of the totals, the densities and the bars', () => {
+    const s = summarise(glossary, tab(1500, { 'cold-war-mentality': 2, 'zero-sum': 1, hegemony: 1 }), new Set(['bloc']));
+    expect(s.total).toBe(1);
+    expect(s.categories).toBe(1);
+    expect(s.density).toBe(0.7);
+    expect(s.bars.map((b) => b.id)).toEqual(['order']);
+    expect(s.corpora.map((c) => c.density)).toEqual([1, 0.4]);
+  });
+
   it('a page without words has density 0, not NaN or Infinity', () => {
-    const s = summarise(full, tab(0, {}));
+    const s = summarise(glossary, tab(0, {}));
     expect(s.density).toBe(0);
     expect(s.categories).toBe(0);
     expect(s.bars.map((b) => b.density)).toEqual([0, 0]);
@@ -153,35 +174,60 @@ describe('summarise', () => {
 
 describe('groupFound', () => {
   it('groups found families by category in lexicon order, most frequent first, then by label', () => {
-    expect(groupFound(full, { hegemony: 1, 'multipolar-world': 1, 'zero-sum': 1, 'cold-war-mentality': 4, 'no-such': 9 })).toEqual([
+    expect(groupFound(glossary, { hegemony: 1, 'multipolar-world': 1, 'zero-sum': 1, 'cold-war-mentality': 4, 'no-such': 9 })).toEqual([
       { category: 'bloc', terms: [{ id: 'cold-war-mentality', label: 'Cold War mentality', count: 4 }, { id: 'zero-sum', label: 'Zero-sum', count: 1 }] },
       { category: 'order', terms: [{ id: 'hegemony', label: 'Hegemony', count: 1 }, { id: 'multipolar-world', label: 'Multipolar world', count: 1 }] },
     ]);
   });
 
   it('leaves out categories without finds and families with a zero count', () => {
-    expect(groupFound(full, { hegemony: 2, 'zero-sum': 0 })).toEqual([{ category: 'order', terms: [{ id: 'hegemony', label: 'Hegemony', count: 2 }] }]);
-    expect(groupFound(full, {})).toEqual([]);
+    expect(groupFound(glossary, { hegemony: 2, 'zero-sum': 0 })).toEqual([{ category: 'order', terms: [{ id: 'hegemony', label: 'Hegemony', count: 2 }] }]);
+    expect(groupFound(glossary, {})).toEqual([]);
   });
 });
 
 describe('searchTerms', () => {
+  // The popup searches the glossary until the explanations have loaded, then the full lexicon:
+  // both paths are tested, with the data each really has.
   it.each<[string, string[]]>([
     ['', ['cold-war-mentality', 'zero-sum', 'multipolar-world', 'hegemony']],
     ['   ', ['cold-war-mentality', 'zero-sum', 'multipolar-world', 'hegemony']],
-    // label prefix first, then label/pattern substring, then gloss/meaning
-    ['zero', ['zero-sum', 'hegemony']],
+    // label prefix first, then label/pattern substring, then gloss
+    ['zero', ['zero-sum']],
     ['COLD', ['cold-war-mentality']],
     ['mentality', ['cold-war-mentality']],
     ['multi-polar', ['multipolar-world']],
     ['polar', ['multipolar-world']],
-    // accent-insensitive both ways
     ['hégémony', ['hegemony']],
-    ['elysee', ['multipolar-world']],
     ['gain', ['zero-sum']],
+    // the glossary has no explanations: a word only in a meaning is not found yet
+    ['elysee', []],
     ['nothing like this', []],
-  ])('%j → %j', (query, ids) => {
+  ])('the glossary: %j → %j', (query, ids) => {
+    expect(searchTerms(glossary, query)).toEqual(ids);
+  });
+
+  it.each<[string, string[]]>([
+    // with the explanations loaded, meanings count too, after names and glosses
+    ['zero', ['zero-sum', 'hegemony']],
+    ['elysee', ['multipolar-world']],
+    ['Élysée', ['multipolar-world']],
+    ['domination', ['hegemony']],
+  ])('the full lexicon: %j → %j', (query, ids) => {
     expect(searchTerms(full, query)).toEqual(ids);
+  });
+});
+
+describe('badgeText', () => {
+  it.each<[number, boolean, string]>([
+    [0, true, ''],
+    [1, true, '1'],
+    [999, true, '999'],
+    [1000, true, '999+'],
+    [52_000, true, '999+'],
+    [7, false, ''],
+  ])('%i terms with the badge %s → %j', (total, on, text) => {
+    expect(badgeText(total, on)).toBe(text);
   });
 });
 

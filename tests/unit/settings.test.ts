@@ -3,17 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  defaultSettings,
   HIGHLIGHT_STYLES,
   isActiveOn,
+  mutedOn,
   parseSettings,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   siteKey,
+  withMuted,
   type Settings,
 } from '../../lib/settings/settings.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/settings/', import.meta.url));
-const defaults = (): Settings => ({ ...DEFAULT_SETTINGS, disabledCategories: [], disabledSites: [] });
+const defaults = (): Settings => defaultSettings();
 
 describe('parseSettings: a bad field falls back to its default with one warning naming it', () => {
   it.each<[keyof Settings, unknown]>([
@@ -148,10 +151,50 @@ describe('stored settings migrate from every released version', () => {
     expect(again).toEqual(migrated);
   });
 
-  it('the v1 fixture stores every field, and a non-default choice for all but the master switch', () => {
-    const v1 = JSON.parse(readFileSync(`${FIXTURES}v1.json`, 'utf8')) as Settings;
-    expect(Object.keys(v1).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
-    for (const key of ['disabledCategories', 'disabledSites', 'badge', 'style'] as const) expect(v1[key], key).not.toEqual(DEFAULT_SETTINGS[key]);
+  it('the fixture of the current version stores every field, and a non-default choice for all but the master switch', () => {
+    const current = JSON.parse(readFileSync(`${FIXTURES}v${SETTINGS_VERSION}.json`, 'utf8')) as Settings;
+    expect(Object.keys(current).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) if (key !== 'enabled') expect(current[key], key).not.toEqual(DEFAULT_SETTINGS[key]);
+  });
+
+  it('v1 → v2 adds empty mute lists and keeps every choice', () => {
+    const v1 = JSON.parse(readFileSync(`${FIXTURES}v1.json`, 'utf8')) as Record<string, unknown>;
+    expect(SETTINGS_MIGRATIONS[2]!(v1)).toEqual({ ...v1, muted: [], mutedOn: {} });
+    expect(SETTINGS_MIGRATIONS[2]!(null)).toBeNull();
+  });
+});
+
+describe('muting', () => {
+  const base = (): Settings => ({ ...defaults(), muted: ['zero-sum'], mutedOn: { 'bloomberg.com': ['balance-of-power'] } });
+
+  it('mutedOn gives the families muted everywhere and on the page\'s site (its www. form too)', () => {
+    expect([...mutedOn(base(), 'www.bloomberg.com')].sort()).toEqual(['balance-of-power', 'zero-sum']);
+    expect([...mutedOn(base(), 'example.org')]).toEqual(['zero-sum']);
+  });
+
+  it.each<[string, string | null, boolean, Partial<Settings>]>([
+    ['mutes a family on one site', 'example.org', true, { mutedOn: { 'bloomberg.com': ['balance-of-power'], 'example.org': ['red-lines'] } }],
+    ['mutes a family everywhere', null, true, { muted: ['red-lines', 'zero-sum'] }],
+  ])('%s', (_rule, site, on, patch) => {
+    expect(withMuted(base(), 'red-lines', site, on)).toEqual({ ...base(), ...patch });
+  });
+
+  it('undoing the last mute of a site leaves no trace of the site', () => {
+    expect(withMuted(base(), 'balance-of-power', 'bloomberg.com', false).mutedOn).toEqual({});
+    expect(withMuted(base(), 'zero-sum', null, false).muted).toEqual([]);
+  });
+
+  it('muting twice is muting once; lists stay sorted', () => {
+    const twice = withMuted(withMuted(base(), 'win-win', null, true), 'win-win', null, true);
+    expect(twice.muted).toEqual(['win-win', 'zero-sum']);
+  });
+
+  it('bad mute entries are repaired field by field with a warning', () => {
+    const { value, warnings } = parseSettings({ ...defaults(), muted: ['ok-id', '<script>'], mutedOn: { 'example.com': ['zero-sum'] } });
+    expect(value.muted).toEqual([]);
+    expect(value.mutedOn).toEqual({ 'example.com': ['zero-sum'] });
+    expect(warnings).toEqual([expect.stringContaining('field "muted"')]);
+    expect(parseSettings({ ...defaults(), mutedOn: { 'Not A Host!': ['x'] } }).warnings).toEqual([expect.stringContaining('field "mutedOn"')]);
   });
 });
 
@@ -185,5 +228,20 @@ describe('isActiveOn', () => {
     ['master switch wins over the site list', { enabled: false, disabledSites: [] }, 'example.org', false],
   ])('%s', (_rule, patch, host, active) => {
     expect(isActiveOn(off(patch), host)).toBe(active);
+  });
+});
+
+describe('mutedEntries: the muted list of the settings', () => {
+  it('lists mutes everywhere first, then per site, and is empty for defaults', async () => {
+    const { defaultSettings, mutedEntries, withMuted } = await import('../../lib/settings/settings.ts');
+    expect(mutedEntries(defaultSettings())).toEqual([]);
+    let s = withMuted(defaultSettings(), 'strategic-partnership', 'news.example.com', true);
+    s = withMuted(s, 'rules-based-order', null, true);
+    s = withMuted(s, 'core-interests', 'news.example.com', true);
+    expect(mutedEntries(s)).toEqual([
+      { id: 'rules-based-order', site: null },
+      { id: 'core-interests', site: 'news.example.com' },
+      { id: 'strategic-partnership', site: 'news.example.com' },
+    ]);
   });
 });
