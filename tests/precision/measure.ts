@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { scanText } from '../../lib/cli/scan-file.ts';
+import type { Finder } from '../../lib/match/create-finder.ts';
+import { whyLine, whyOf } from '../../lib/match/explain.ts';
+import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+
+/**
+ * Precision and recall of the lexicon on three hand-written or hand-labelled sets (see
+ * tests/fixtures/precision/README.md): ordinary sentences holding look-alikes of lexicon phrases,
+ * framed sentences in wordings the corpus never uses with the families they carry, and real
+ * published texts labelled by hand. Each sentence of the first two sets is read as a page of its
+ * own, with the finder the content script uses.
+ */
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/precision/', import.meta.url));
+
+/** A look-alike sentence: it must not be highlighted at all. */
+export interface LookalikeCase {
+  line: number;
+  domain: string;
+  resembles: string;
+  sentence: string;
+}
+
+/** A framed sentence and every family it carries. */
+export interface FramedCase {
+  line: number;
+  families: string[];
+  register: string;
+  sentence: string;
+}
+
+function readTsv(file: string, columns: number): { line: number; cells: string[] }[] {
+  return readFileSync(`${FIXTURES}${file}`, 'utf8')
+    .split('\n')
+    .map((text, i) => ({ line: i + 1, cells: text.split('\t') }))
+    .filter((row) => row.cells.length === columns && row.cells[columns - 1]!.trim() !== '' && !row.cells[0]!.startsWith('#'));
+}
+
+export const readLookalikes = (file = 'lookalikes.tsv'): LookalikeCase[] =>
+  readTsv(file, 3).map(({ line, cells: [domain, resembles, sentence] }) => ({ line, domain: domain!, resembles: resembles!, sentence: sentence! }));
+
+export const readFramed = (file = 'framed.tsv'): FramedCase[] =>
+  readTsv(file, 3).map(({ line, cells: [families, register, sentence] }) => ({ line, families: families!.split(',').map((f) => f.trim()).filter(Boolean), register: register!, sentence: sentence! }));
+
+/** What the finder highlights in one sentence read as a page of its own: `[text, family id, why]`. */
+export function highlights(lexicon: CompiledLexicon, finder: Finder, sentence: string): { text: string; term: string; why: string }[] {
+  const { found, pending } = finder.find(sentence);
+  const page = finder.pagePoints(sentence);
+  const all = [...found, ...pending.filter((f) => finder.firesOnPage(f, page)).map((f) => ({ ...f, cue: { where: 'page' as const } }))];
+  return all.map((f) => ({ text: sentence.slice(f.start, f.end), term: lexicon.terms[f.term]!.id, why: whyLine(whyOf(lexicon.terms[f.term]!, f, sentence)) }));
+}
+
+/** Figures of the look-alike set. */
+export interface LookalikeResult {
+  cases: number;
+  highlighted: { c: LookalikeCase; hits: { text: string; term: string; why: string }[] }[];
+  rate: number;
+  byDomain: Record<string, { cases: number; highlighted: number }>;
+}
+
+export function measureLookalikes(lexicon: CompiledLexicon, finder: Finder, cases: readonly LookalikeCase[]): LookalikeResult {
+  const highlighted: LookalikeResult['highlighted'] = [];
+  const byDomain: LookalikeResult['byDomain'] = {};
+  for (const c of cases) {
+    const hits = highlights(lexicon, finder, c.sentence);
+    const d = (byDomain[c.domain] ??= { cases: 0, highlighted: 0 });
+    d.cases++;
+    if (hits.length > 0) {
+      d.highlighted++;
+      highlighted.push({ c, hits });
+    }
+  }
+  return { cases: cases.length, highlighted, rate: cases.length ? highlighted.length / cases.length : 0, byDomain };
+}
+
+/** Figures of the framed set. */
+export interface FramedResult {
+  expected: number;
+  found: number;
+  recall: number;
+  missed: { c: FramedCase; family: string; hits: { text: string; term: string }[] }[];
+  /** Families highlighted that the sentence's labels do not list. */
+  unexpected: { c: FramedCase; text: string; term: string }[];
+  byFamily: Record<string, { expected: number; found: number }>;
+}
+
+export function measureFramed(lexicon: CompiledLexicon, finder: Finder, cases: readonly FramedCase[]): FramedResult {
+  const result: FramedResult = { expected: 0, found: 0, recall: 0, missed: [], unexpected: [], byFamily: {} };
+  for (const c of cases) {
+    const hits = highlights(lexicon, finder, c.sentence);
+    const got = new Set(hits.map((h) => h.term));
+    for (const family of c.families) {
+      const f = (result.byFamily[family] ??= { expected: 0, found: 0 });
+      f.expected++;
+      result.expected++;
+      if (got.has(family)) {
+        f.found++;
+        result.found++;
+      } else result.missed.push({ c, family, hits });
+    }
+    for (const h of hits) if (!c.families.includes(h.term)) result.unexpected.push({ c, text: h.text, term: h.term });
+  }
+  result.recall = result.expected ? result.found / result.expected : 0;
+  return result;
+}
+
+/** A real text with its hand labels. */
+export interface RealText {
+  file: string;
+  text: string;
+  kind: string;
+  side: string;
+  /** Labelled spans: offsets in the text, the label (a family id, `other:…` or `lookalike:<id>`). */
+  labels: { start: number; end: number; phrase: string; label: string }[];
+}
+
+/** Reads tests/fixtures/precision/real: each text, its labels (phrase, occurrence, label) turned into offsets. */
+export function readRealTexts(): RealText[] {
+  const dir = `${FIXTURES}real/`;
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  } catch {
+    return [];
+  }
+  const sources = parseYaml(readFileSync(`${dir}sources.yaml`, 'utf8')) as { file: string; kind: string; side: string }[];
+  return files.map((file) => {
+    const text = readFileSync(dir + file, 'utf8');
+    const meta = sources.find((s) => s.file === file);
+    if (!meta) throw new Error(`tests/fixtures/precision/real/sources.yaml does not describe ${file}`);
+    const labels: RealText['labels'] = [];
+    const tsv = readFileSync(dir + file.replace(/\.txt$/, '.labels.tsv'), 'utf8');
+    for (const [i, row] of tsv.split('\n').entries()) {
+      if (!row.trim() || row.startsWith('#')) continue;
+      const [phrase, occurrence, label] = row.split('\t');
+      if (!phrase || !occurrence || !label) throw new Error(`${file.replace(/\.txt$/, '.labels.tsv')}:${i + 1}: needs phrase, occurrence and label`);
+      let at = -1;
+      for (let n = 0; n < Number(occurrence); n++) at = text.indexOf(phrase, at + 1);
+      if (at < 0) throw new Error(`${file.replace(/\.txt$/, '.labels.tsv')}:${i + 1}: "${phrase}" has no occurrence ${occurrence} in the text`);
+      labels.push({ start: at, end: at + phrase.length, phrase, label: label.trim() });
+    }
+    return { file, text, kind: meta.kind, side: meta.side, labels };
+  });
+}
+
+/** Figures of the real texts. */
+export interface RealResult {
+  texts: number;
+  framing: number;
+  found: number;
+  recall: number;
+  lookalikes: number;
+  lookalikesHighlighted: number;
+  /** Framing labels (family ids) no highlight of that family overlaps. */
+  missed: { file: string; phrase: string; label: string }[];
+  /** Look-alike labels a highlight overlaps. */
+  falseHits: { file: string; phrase: string; label: string; term: string }[];
+  /** Labelled `other:`: framing no family covers. */
+  other: number;
+  /** Highlights that overlap no label at all: for review by hand. */
+  unlabelled: { file: string; text: string; term: string }[];
+}
+
+export function measureReal(lexicon: CompiledLexicon, finder: Finder, texts: readonly RealText[]): RealResult {
+  const r: RealResult = { texts: texts.length, framing: 0, found: 0, recall: 0, lookalikes: 0, lookalikesHighlighted: 0, missed: [], falseHits: [], other: 0, unlabelled: [] };
+  for (const t of texts) {
+    const hits = scanText(t.file, t.text, lexicon, finder);
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    for (const l of t.labels) {
+      if (l.label.startsWith('other:')) {
+        r.other++;
+        continue;
+      }
+      if (l.label.startsWith('lookalike:')) {
+        r.lookalikes++;
+        const hit = hits.find((h) => overlaps(h, l));
+        if (hit) {
+          r.lookalikesHighlighted++;
+          r.falseHits.push({ file: t.file, phrase: l.phrase, label: l.label, term: hit.term });
+        }
+        continue;
+      }
+      r.framing++;
+      if (hits.some((h) => h.term === l.label && overlaps(h, l))) r.found++;
+      else r.missed.push({ file: t.file, phrase: l.phrase, label: l.label });
+    }
+    for (const h of hits) if (!t.labels.some((l) => overlaps(h, l))) r.unlabelled.push({ file: t.file, text: h.text, term: h.term });
+  }
+  r.recall = r.framing ? r.found / r.framing : 0;
+  return r;
+}

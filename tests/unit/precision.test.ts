@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import { createFinder } from '../../lib/match/create-finder.ts';
+import { highlights, measureFramed, measureLookalikes, measureReal, readFramed, readLookalikes, readRealTexts } from '../precision/measure.ts';
+
+// The precision sets of tests/fixtures/precision (see its README): every look-alike sentence is a
+// table row of its own, so a failure names the sentence, the phrase and why it fired.
+const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/compiled.json', import.meta.url)), 'utf8')) as CompiledLexicon;
+const finder = createFinder(lexicon);
+const lookalikes = readLookalikes();
+const framed = readFramed();
+const ids = new Set(lexicon.terms.map((t) => t.id));
+
+describe('the precision sets are what the issue asks for', () => {
+  it('at least 400 look-alike sentences over at least 15 domains, each resembling a real family', () => {
+    expect(lookalikes.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(lookalikes.map((c) => c.domain)).size).toBeGreaterThanOrEqual(15);
+    for (const c of lookalikes) expect(ids.has(c.resembles), `line ${c.line}: ${c.resembles}`).toBe(true);
+  });
+  it('at least 300 framed sentences, each naming real families', () => {
+    expect(framed.length).toBeGreaterThanOrEqual(300);
+    for (const c of framed) for (const f of c.families) expect(ids.has(f), `line ${c.line}: ${f}`).toBe(true);
+  });
+  it('no sentence is in both sets, and no sentence appears twice', () => {
+    const all = [...lookalikes.map((c) => c.sentence), ...framed.map((c) => c.sentence)];
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('look-alikes: ordinary English is left alone', () => {
+  it.each(lookalikes.map((c) => [`line ${c.line} [${c.domain}] ${c.sentence}`, c] as const))('%s', (_, c) => {
+    expect(highlights(lexicon, finder, c.sentence).map((h) => `“${h.text}” as ${h.term}: ${h.why}`)).toEqual([]);
+  });
+  it('at most 1 % of the set is highlighted (the issue target)', () => {
+    expect(measureLookalikes(lexicon, finder, lookalikes).rate).toBeLessThanOrEqual(0.01);
+  });
+});
+
+describe('framed sentences: framing in wordings the corpus never uses is found', () => {
+  const result = measureFramed(lexicon, finder, framed);
+  it('recall is at least 0.95 (the misses are listed on failure)', () => {
+    const misses = result.missed.map((m) => `line ${m.c.line} ${m.family}: ${m.c.sentence}`);
+    expect(result.recall, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+  it('nothing in them is highlighted as a family the line does not name', () => {
+    expect(result.unexpected.map((u) => `line ${u.c.line}: “${u.text}” as ${u.term}`)).toEqual([]);
+  });
+});
+
+describe('real published texts, labelled by hand', () => {
+  const texts = readRealTexts();
+  it('the set holds at least 50 texts with provenance and labels', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(50);
+    for (const t of texts) expect(t.labels.length, t.file).toBeGreaterThan(0);
+  });
+  it('no look-alike labelled in them is highlighted (the issue allows 1 %)', () => {
+    const all = measureReal(lexicon, finder, texts);
+    expect(all.falseHits.map((f) => `${f.file}: “${f.phrase}” (${f.label}) as ${f.term}`)).toEqual([]);
+  });
+  // The issue's target is recall 0.9; it is not met (see lexicon/README.md, "Measured precision and
+  // recall": most misses are paraphrases a phrase lexicon cannot match). This guards what is reached
+  // on the held-out half, which the lexicon was never tuned against, from falling back.
+  it('held-out half: recall does not fall below what this lexicon reached (0.61)', () => {
+    const held = measureReal(lexicon, finder, texts.filter((t) => Number.parseInt(t.file, 10) % 2 === 0));
+    expect(held.recall, held.missed.map((m) => `${m.file}: “${m.phrase}” ${m.label}`).join('\n')).toBeGreaterThanOrEqual(0.61);
+  });
+});
