@@ -15,9 +15,13 @@ export default defineConfig({
     // declared statically, the badge needs no permission, and nothing is ever fetched.
     permissions: ['storage', 'activeTab'],
     action: { default_title: 'Framing Lens' },
+    // Alt+Shift+J/K/L: bound by Chromium 14x and Firefox ESR on a fresh profile (read back with
+    // commands.getAll() in the e2e tests); Alt+Shift+N and Alt+Shift+P, the old defaults, are
+    // reserved by Chromium and were silently left unbound.
     commands: {
-      'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next framing term on the page' },
-      'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous framing term on the page' },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Framing Lens for this page' },
+      'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next framing term on the page' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous framing term on the page' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,25 +1,45 @@
 import { computed, signal } from '@preact/signals';
 import type { browser as browserApi } from 'wxt/browser';
+import { onMessage, sendMessage } from '../../lib/ext/protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/settings-item.ts';
-import { onMessage, parseReport, sendMessage } from '../../lib/ext/protocol.ts';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
-import type { PageReport } from '../../lib/page/build-report.ts';
-import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/popup/page-summary.ts';
-import { DEFAULT_SETTINGS, siteKey, type Settings } from '../../lib/settings/settings.ts';
+import type { PageReport } from '../../lib/report/page-report.ts';
+import { parseReport } from '../../lib/report/parse-report.ts';
+import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/report/summary.ts';
+import { defaultSettings, mutedOn, siteKey, withListed, withMuted, type Settings } from '../../lib/settings/settings.ts';
+import { createHistory, type Place } from '../../lib/ui/history.ts';
+import { shortcutLines, type ShortcutLine } from '../../lib/ui/shortcuts.ts';
 
 /** What the page view shows. */
 export type PageState =
   | { kind: 'loading' }
-  | { kind: 'unavailable'; reason: string }
+  | { kind: 'reloading' }
+  | { kind: 'unavailable'; reason: string; reloadable: boolean }
   | { kind: 'ready'; report: TabReport };
 
 export type View = { name: 'page' } | { name: 'term'; id: string } | { name: 'glossary' } | { name: 'settings' };
 
+/** Where the model runs: the toolbar popup, the reused explanation tab, or the options page. */
+export type Surface = 'popup' | 'explain' | 'options';
+
+/** Where to put the reader after a view change: at the top with focus on the heading, or back where they were. */
+export type Landing = { kind: 'top' } | { kind: 'restore'; place: Place } | { kind: 'none' };
+
+/** What the popup said it cannot do for a tab, and why. */
+export const REASONS = {
+  notScanned: 'Framing Lens has not scanned this tab yet: it was open before Framing Lens was installed or switched on. Reload the page to scan it.',
+  offLimits: 'Framing Lens cannot read this kind of page: browser pages and extension stores are off limits to every extension.',
+  unknown:
+    'Framing Lens cannot read this kind of page, or has not scanned it yet. Browser pages and extension stores are off limits to every extension; an ordinary web page opened before Framing Lens was installed needs a reload.',
+  noTab: 'No tab to scan.',
+} as const;
+
 /**
- * The popup's state and actions. Settings mirror storage; the page report comes from the tab's
- * frames; everything derived is computed. Components only read signals and call actions.
+ * The state and actions of the popup, the explanation tab and the options page. Settings mirror
+ * storage; the page report comes from the tab's frames; everything derived is computed.
+ * Components only read signals and call actions.
  */
-export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL) {
+export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup') {
   /** The full lexicon (explanations, examples), once loaded. */
   const full = signal<FullLexicon | null>(null);
   let fullRequest: Promise<FullLexicon> | null = null;
@@ -27,21 +47,34 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     fullRequest ??= loadFullLexicon().then((value) => (full.value = value));
     return fullRequest;
   };
-  const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
+  const settings = signal<Settings>(defaultSettings());
   const page = signal<PageState>({ kind: 'loading' });
-  const termMatch = /^#term=([a-z0-9-]+)$/.exec(url.hash);
-  const view = signal<View>(termMatch && lexicon.terms.some((t) => t.id === termMatch[1]) ? { name: 'term', id: termMatch[1]! } : { name: 'page' });
-  const history: View[] = [];
+  const termOf = (hash: string) => {
+    const m = /^#term=([a-z0-9-]+)$/.exec(hash);
+    return m && lexicon.terms.some((t) => t.id === m[1]) ? m[1]! : null;
+  };
+  const firstTerm = termOf(url.hash);
+  const start: View = firstTerm ? { name: 'term', id: firstTerm } : surface === 'explain' ? { name: 'glossary' } : surface === 'options' ? { name: 'settings' } : { name: 'page' };
+  const history = createHistory<View>(start);
+  const view = signal<View>(start);
+  /** Where the reader lands after the last view change (the app applies it once rendered). */
+  const landing = signal<Landing>({ kind: 'none' });
   const query = signal('');
   const tabId = signal<number | null>(null);
   /** The occurrence last revealed, per term, for next/previous. */
   const revealed = signal<Record<string, number>>({});
+  const shortcuts = signal<ShortcutLine[] | null>(null);
+  /** The last change the reader can undo (a mute), with its words. */
+  const undo = signal<{ text: string; run: () => Promise<void> } | null>(null);
 
   const report = computed(() => (page.value.kind === 'ready' ? page.value.report : null));
-  const summary = computed(() => (report.value ? summarise(lexicon, report.value) : null));
+  const hidden = computed(() => new Set(settings.value.disabledCategories));
+  const summary = computed(() => (report.value ? summarise(lexicon, report.value, hidden.value) : null));
   const found = computed(() => (report.value ? groupFound(lexicon, report.value.counts) : []));
-  const results = computed(() => searchTerms(lexicon, query.value));
+  // Once the explanations are loaded, search reads them too (a country, a person, a source).
+  const results = computed(() => searchTerms(full.value ?? lexicon, query.value));
   const site = computed(() => (report.value ? siteKey(report.value.host) : null));
+  const muted = computed(() => mutedOn(settings.value, site.value ?? ''));
 
   async function fetchReport(id: number): Promise<PageState> {
     const ask = async (frameId: number): Promise<{ frameId: number; report: PageReport } | null> => {
@@ -65,12 +98,9 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         tabUrl = '';
       }
       // The address is known when the reader opened the popup from the toolbar (activeTab).
-      const reason = /^https?:/.test(tabUrl)
-        ? 'Framing Lens has not scanned this tab yet. Reload the page to scan it.'
-        : tabUrl
-          ? 'Framing Lens cannot read this kind of page: browser pages and extension stores are off limits to every extension.'
-          : 'Framing Lens cannot read this kind of page, or has not scanned it yet. Browser pages and extension stores are off limits to every extension; for an ordinary web page opened before Framing Lens was installed, Reload the page to scan it.';
-      return { kind: 'unavailable', reason };
+      if (/^https?:/.test(tabUrl)) return { kind: 'unavailable', reason: REASONS.notScanned, reloadable: true };
+      if (tabUrl) return { kind: 'unavailable', reason: REASONS.offLimits, reloadable: false };
+      return { kind: 'unavailable', reason: REASONS.unknown, reloadable: true };
     }
     return { kind: 'ready', report: merged };
   }
@@ -80,24 +110,43 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     page.value = await fetchReport(tabId.value);
   }
 
+  const update = (change: (s: Settings) => Settings) => updateSettings(change).then(() => undefined);
+
+  /** Shows `next`, remembering where the reader was in the current view. */
+  function open(next: View, place: Place = { scrollTop: 0, focus: null }) {
+    if (!history.open(next, place)) return;
+    view.value = next;
+    landing.value = { kind: 'top' };
+  }
+
   return {
+    surface,
     lexicon,
     full,
     loadFull,
     settings,
     page,
     view,
+    landing,
     query,
     report,
     summary,
     found,
     results,
     site,
+    muted,
     revealed,
-    async load() {
+    shortcuts,
+    undo,
+    tabId,
+    /** True when there is a view to go back to. */
+    canGoBack: () => history.depth > 0,
+    async load(options: { tab?: boolean } = {}) {
       const tab = (async () => {
+        if (options.tab === false) return null;
         const fromQuery = Number(url.searchParams.get('tabId'));
         if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+        if (surface !== 'popup') return null;
         const [active] = await browser.tabs.query({ active: true, currentWindow: true });
         return active?.id ?? null;
       })();
@@ -108,7 +157,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       const report = id === null ? null : fetchReport(id);
       watchSettings((s) => {
         settings.value = s;
-        // The content script repaints by itself; the report's active flag may change.
+        // The content script repaints by itself; the report's active flag and muted terms may change.
         void refresh();
       });
       // A frame of this tab found more or fewer terms (a rescan after switching on, new content):
@@ -121,20 +170,57 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
           void refresh();
         }, 50);
       });
-      page.value = report ? await report : { kind: 'unavailable', reason: 'No tab to scan.' };
-      // Time from the popup document's start to a rendered report, for the tests and the curious.
+      void browser.commands
+        ?.getAll()
+        .then((all) => (shortcuts.value = shortcutLines(all)))
+        .catch(() => (shortcuts.value = []));
+      page.value = report ? await report : { kind: 'unavailable', reason: REASONS.noTab, reloadable: false };
+      // Time from the document's start to a rendered report, for the tests and the curious.
       document.documentElement.dataset.readyMs = performance.now().toFixed(0);
       document.documentElement.dataset.ready = 'true';
       // Explanations are likely next: fetch them once the first view is up.
       window.setTimeout(() => void loadFull(), 0);
     },
     refresh,
-    open(next: View) {
-      history.push(view.value);
+    /** Reads another tab's report from now on (the explanation tab, reused from another page). */
+    async setTab(id: number | null) {
+      if (id === tabId.value) return;
+      tabId.value = id;
+      revealed.value = {};
+      page.value = id === null ? { kind: 'unavailable', reason: REASONS.noTab, reloadable: false } : await fetchReport(id);
+    },
+    /** Reloads the tab (a page open before the install) and reads its report once it has loaded. */
+    async reloadTab() {
+      const id = tabId.value;
+      if (id === null) return;
+      page.value = { kind: 'reloading' };
+      const loaded = new Promise<void>((resolve) => {
+        const listener = (updated: number, change: { status?: string }) => {
+          if (updated !== id || change.status !== 'complete') return;
+          browser.tabs.onUpdated.removeListener(listener);
+          resolve();
+        };
+        browser.tabs.onUpdated.addListener(listener);
+        window.setTimeout(resolve, 15_000);
+      });
+      await browser.tabs.reload(id);
+      await loaded;
+      // The content script scans at document idle; give its first batch a moment.
+      await new Promise((r) => window.setTimeout(r, 300));
+      await refresh();
+    },
+    open,
+    /** Switches to a tab of the popup: a fresh start, no history. */
+    select(next: View) {
+      history.reset(next);
       view.value = next;
+      landing.value = { kind: 'none' };
     },
     back() {
-      view.value = history.pop() ?? { name: 'page' };
+      const visit = history.back();
+      if (!visit) return;
+      view.value = visit.view;
+      landing.value = { kind: 'restore', place: visit.place };
     },
     /** Scrolls the page to the next (or previous) occurrence of a term and flashes it. */
     async reveal(termId: string, delta: 1 | -1 | 0, at?: number) {
@@ -144,25 +230,26 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       const position = at ?? (((current + delta) % list.length) + list.length) % list.length;
       const o = list[position]!;
       revealed.value = { ...revealed.value, [termId]: position };
+      if (surface !== 'popup') await browser.tabs.update(tabId.value, { active: true }).catch(() => undefined);
       await sendMessage('reveal', { index: o.index }, { tabId: tabId.value, frameId: o.frameId }).catch(() => false);
     },
-    async setCategory(id: string, on: boolean) {
-      await updateSettings((s) => ({ ...s, disabledCategories: on ? s.disabledCategories.filter((c) => c !== id) : [...new Set([...s.disabledCategories, id])].sort() }));
+    setCategory: (id: string, on: boolean) => update((s) => withListed(s, 'disabledCategories', id, !on)),
+    setSite: (on: boolean, key = site.value) => (key ? update((s) => withListed(s, 'disabledSites', key, !on)) : Promise.resolve()),
+    setEnabled: (on: boolean) => update((s) => ({ ...s, enabled: on })),
+    setBadge: (on: boolean) => update((s) => ({ ...s, badge: on })),
+    setStyle: (style: Settings['style']) => update((s) => ({ ...s, style })),
+    /** Mutes (or unmutes) a family on one site or everywhere; a mute can be undone from the message it leaves. */
+    async mute(id: string, where: string | null, on: boolean) {
+      await update((s) => withMuted(s, id, where, on));
+      const label = lexicon.terms.find((t) => t.id === id)?.label ?? id;
+      undo.value = on
+        ? { text: `“${label}” is muted ${where ? `on ${where}` : 'everywhere'}.`, run: () => update((s) => withMuted(s, id, where, false)).then(() => void (undo.value = null)) }
+        : null;
     },
-    async setSite(on: boolean) {
-      const key = site.value;
-      if (!key) return;
-      await updateSettings((s) => ({ ...s, disabledSites: on ? s.disabledSites.filter((h) => h !== key) : [...new Set([...s.disabledSites, key])].sort() }));
-    },
-    async setEnabled(on: boolean) {
-      await updateSettings((s) => ({ ...s, enabled: on }));
-    },
-    async setBadge(on: boolean) {
-      await updateSettings((s) => ({ ...s, badge: on }));
-    },
-    async setStyle(style: Settings['style']) {
-      await updateSettings((s) => ({ ...s, style }));
-    },
+    /** Opens the options page (all settings, muted terms, shortcuts). */
+    openOptions: () => browser.runtime.openOptionsPage(),
+    /** Opens the first-run guide. */
+    openGuide: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).then(() => undefined),
   };
 }
 

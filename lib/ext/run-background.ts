@@ -1,6 +1,7 @@
 import type { browser as browserApi } from 'wxt/browser';
-import { createBadgeCounter } from '../report/badge-counter.ts';
-import { isIndex, onMessage, sendMessage } from './protocol.ts';
+import { badgeText, createBadgeCounter } from '../report/badge-counter.ts';
+import { isIndex } from '../report/page-report.ts';
+import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, watchSettings } from './settings-item.ts';
 
 /**
@@ -15,9 +16,7 @@ export function runBackground(browser: typeof browserApi): void {
   const action = browser.action ?? browser.browserAction;
 
   const paint = (tabId: number) => {
-    const total = counter.total(tabId);
-    const text = badgeOn && total > 0 ? String(total > 999 ? '999+' : total) : '';
-    action.setBadgeText({ tabId, text }).catch(() => {});
+    action.setBadgeText({ tabId, text: badgeText(counter.total(tabId), badgeOn) }).catch(() => {});
   };
 
   void action.setBadgeBackgroundColor({ color: '#3b3b98' }).catch(() => {});
@@ -38,7 +37,11 @@ export function runBackground(browser: typeof browserApi): void {
   onMessage('getFrames', ({ data }) => (isIndex(data?.tabId) ? counter.frames(data.tabId) : []));
   onMessage('openTerm', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !/^[a-z0-9-]{1,80}$/.test(data.id)) return;
-    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#term=${data.id}`) });
+    void openExplanation(browser, data.id, sender.tab?.id);
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run only: what a highlight means, how to read an explanation, the privacy promise.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => counter.forget(tabId));
@@ -56,4 +59,18 @@ export function runBackground(browser: typeof browserApi): void {
       if (tab?.id !== undefined) void sendMessage('step', { delta: delta as 1 | -1 }, { tabId: tab.id, frameId: 0 }).catch(() => {});
     });
   });
+}
+
+/**
+ * Opens a term's explanation in the one explanation tab, full width: an open explanation tab
+ * takes the term itself (and comes to the front); only when none answers is a new one opened, next
+ * to the reader's tab. The explanation reads the report of `fromTab`, so the term's occurrences
+ * there are listed.
+ */
+export async function openExplanation(browser: typeof browserApi, id: string, fromTab: number | undefined): Promise<void> {
+  const handled = await sendMessage('showTerm', { id, tabId: fromTab ?? null }).catch(() => false);
+  if (handled === true) return;
+  const url = browser.runtime.getURL(`/explain.html${fromTab === undefined ? '' : `?tabId=${fromTab}`}#term=${id}`);
+  const opener = fromTab === undefined ? undefined : await browser.tabs.get(fromTab).catch(() => undefined);
+  await browser.tabs.create({ url, ...(opener ? { index: opener.index + 1, windowId: opener.windowId } : {}) });
 }

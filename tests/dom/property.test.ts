@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import lexiconJson from '../../lexicon/generated/lexicon.json';
-import { collectRuns } from '../../lib/page/collect-runs.ts';
 import { createMarkRenderer } from '../../lib/page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../../lib/page/renderers/renderer.ts';
-import { createFakeHighlightRenderer, createScannerRig, freshScan, lexicon, paintedRanges, rangeText, termId, type ScannerRig } from '../helpers/dom-fakes.ts';
+import { createFakeHighlightRenderer, createScannerRig, freshScan, paintedRanges, rangeText, termId, type ScannerRig } from '../helpers/dom-fakes.ts';
 import { htmlOf } from '../helpers/dom-html.ts';
 
 const NUM_RUNS = 200;

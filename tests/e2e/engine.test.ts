@@ -61,7 +61,7 @@ describe('page engine in real Chromium', () => {
 
     // Text edited in place (characterData) is rescanned: a term appears, then another one goes.
     await page.evaluate(() => {
-      (document.getElementById('edit')!.firstChild as Text).data = 'The weather in the capital was mild and the talks spoke of double standards.';
+      (document.getElementById('edit')!.firstChild as Text).data = 'The weather in the capital was mild and the envoys spoke of double standards on human rights.';
     });
     await waitForCount(page, 42);
     expect(pairs(await readHighlights(page))).toContainEqual(['framing-lens-hegemony', 'double standards']);
@@ -151,7 +151,7 @@ describe('page engine in real Chromium', () => {
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'after';
-      p.textContent = 'Afterwards the article mentioned hegemony.';
+      p.textContent = 'Afterwards the article mentioned Washington’s hegemony in Asia.';
       document.body.appendChild(p);
     });
     await waitForCount(page, 2);
@@ -170,7 +170,7 @@ describe('page engine in real Chromium', () => {
     await page.click('#draft');
     await page.keyboard.press('Home');
     await page.keyboard.type('Our ');
-    expect(await page.textContent('#draft')).toBe('Our The draft condemned hegemony in plain words.');
+    expect(await page.textContent('#draft')).toBe('Our The draft condemned US hegemony in plain words.');
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'after';
@@ -230,7 +230,7 @@ describe('page engine in real Chromium', () => {
     await sendToTab(worker, tabId, 'step', { delta: -1 });
     await sendToTab(worker, tabId, 'step', { delta: -1 });
     // Wraps around to the last term.
-    await expect.poll(async () => (await readAllHighlights(page)).filter((h) => h.name === 'framing-lens-active').map((h) => h.text)).toEqual(['Zero-sum']);
+    await expect.poll(async () => (await readAllHighlights(page)).filter((h) => h.name === 'framing-lens-active').map((h) => h.text)).toEqual(['zero-sum']);
     active = (await readAllHighlights(page)).filter((h) => h.name === 'framing-lens-active');
     expect(active).toHaveLength(1);
     // A malformed step is refused.

@@ -48,7 +48,7 @@ describe('hostile and unusual pages', () => {
     }
     writeFileSync(join(dir, 'huge.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>3 MB</title></head><body><p id="huge">${text}</p></body></html>`);
     // 20,000 elements, a term in every 500th paragraph.
-    const items = Array.from({ length: 10_000 }, (_, i) => `<p><span>${i % 500 === 0 ? 'They spoke of mutual respect.' : 'Bread and weather.'}</span></p>`).join('');
+    const items = Array.from({ length: 10_000 }, (_, i) => `<p><span>${i % 500 === 0 ? 'The Chinese and Russian ministers spoke of mutual respect.' : 'Bread and weather.'}</span></p>`).join('');
     writeFileSync(join(dir, 'many.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>20,000 elements</title></head><body>${items}</body></html>`);
     generated = await startFixtureServer(dir);
     browser = await launchExtension();

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countHighlights, highlightNames, readAllHighlights, rectOfText, waitForCount } from '../helpers/e2e-tools.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
+import glossary from '../../lexicon/generated/glossary.json';
+
+const lexicon = glossary as { categories: { id: string }[] };
 
 const ARTIFACTS = resolve(import.meta.dirname, '../.artifacts');
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
@@ -52,10 +55,12 @@ describe('popup flows in real Chromium', () => {
     if (bulkDir) rmSync(bulkDir, { recursive: true, force: true });
   });
 
-  it('page view: summary, a six-row chart and the terms grouped by category with counts', async () => {
+  it('page view: summary, a chart row per category and the terms grouped by category with counts', async () => {
     const popup = await browser.openPopup(article);
     await expect.poll(() => popup.textContent('[data-testid="summary"]')).toMatch(/7\s+framing terms in\s+6\s+categories/);
-    expect(await popup.$$eval('.chart .row', (rows) => rows.length)).toBe(6);
+    expect(await popup.$$eval('.chart .row', (rows) => rows.length)).toBe(lexicon.categories.length);
+    // Each row names its category in full: no label is cut.
+    expect(await popup.$$eval('.chart .row-label', (els) => els.every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
     const groups = await popup.$$eval('.group', (els) => els.map((g) => g.querySelector('.chip')?.getAttribute('data-category')));
     expect([...groups].sort()).toEqual([...CATEGORIES].sort());
     expect(await termRows(popup)).toEqual(expect.arrayContaining(['Multipolar world2', 'Cold War mentality1', 'Hegemony1', 'Core interests1', 'Mutual respect1', 'Collective West1']));
@@ -101,7 +106,7 @@ describe('popup flows in real Chromium', () => {
     expect(examples[0]!.mark.length).toBeGreaterThan(3);
     expect(examples[0]!.note.length).toBeGreaterThan(20);
     expect(examples[0]!.voice).toMatch(/author|quotation|attributed|distanced/);
-    expect(examples[0]!.source).toMatch(/^Source: .+; author: .+; outlet: .+; date: /);
+    expect(examples[0]!.source).toMatch(/^Source: .+(Commentary|Official statements) corpus, document \d+ of \d+\.$/);
     // The occurrence on this page is listed too.
     expect(await popup.textContent('#on-page')).toBe('On this page (1)');
     await popup.screenshot({ path: `${ARTIFACTS}/popup-term.png`, fullPage: true });
@@ -139,7 +144,7 @@ describe('popup flows in real Chromium', () => {
     expect(await countHighlights(article)).toBe(ARTICLE_TERMS - 1);
     // The page view marks it hidden.
     await openTab(popup, 'This page');
-    await expect.poll(() => popup.locator('.group', { has: popup.locator('[data-category="hegemony"]') }).textContent()).toContain('(hidden)');
+    await expect.poll(() => popup.locator('.group', { has: popup.locator('[data-category="hegemony"]') }).textContent()).toContain('(hidden in Settings)');
     await popup.close();
 
     popup = await browser.openPopup(article);
@@ -159,7 +164,7 @@ describe('popup flows in real Chromium', () => {
     await site.uncheck();
     await waitForCount(article, 0);
     await openTab(popup, 'This page');
-    await expect.poll(() => popup.textContent('#main')).toContain('Framing Lens is off on 127.0.0.1.');
+    await expect.poll(() => popup.textContent('#panel')).toContain('Framing Lens is off on 127.0.0.1.');
     await popup.screenshot({ path: `${ARTIFACTS}/popup-site-off.png`, fullPage: true });
     await popup.getByRole('button', { name: 'Turn it on for this site' }).click();
     await waitForCount(article, ARTICLE_TERMS);
@@ -171,11 +176,11 @@ describe('popup flows in real Chromium', () => {
     const popup = await browser.openPopup(article);
     await openTab(popup, 'Settings');
     await popup.getByLabel('Underline only').check();
-    await expect.poll(async () => (await highlightNames(article)).filter((n) => n !== 'framing-lens-active')).toEqual(CATEGORIES.map((c) => `framing-lens-${c}-underline`).sort());
+    await expect.poll(async () => (await highlightNames(article)).filter((n) => n !== 'framing-lens-active')).toEqual(lexicon.categories.map((c) => `framing-lens-${c.id}-underline`).sort());
     expect(await countHighlights(article)).toBe(ARTICLE_TERMS);
     await article.screenshot({ path: `${ARTIFACTS}/popup-underline-article.png` });
     await popup.getByLabel('Tinted background').check();
-    await expect.poll(async () => (await highlightNames(article)).filter((n) => n !== 'framing-lens-active')).toEqual(CATEGORIES.map((c) => `framing-lens-${c}`).sort());
+    await expect.poll(async () => (await highlightNames(article)).filter((n) => n !== 'framing-lens-active')).toEqual(lexicon.categories.map((c) => `framing-lens-${c.id}`).sort());
     await popup.close();
   });
 
@@ -184,6 +189,8 @@ describe('popup flows in real Chromium', () => {
     await openTab(popup, 'Glossary');
     await popup.getByRole('searchbox').fill('hegemon');
     await expect.poll(() => termRows(popup)).toEqual(expect.arrayContaining([expect.stringMatching(/^Hegemony/)]));
+    // Once the explanations have loaded, the search reads them too.
+    await expect.poll(() => popup.textContent('[role="status"]')).not.toContain('loading');
     const rows = await termRows(popup);
     expect(rows.every((r) => /hegemon/i.test(r) || r.length > 0)).toBe(true);
     expect(await popup.textContent('[role="status"]')).toMatch(new RegExp(`^${rows.length} of \\d+ terms$`));
@@ -196,7 +203,7 @@ describe('popup flows in real Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/popup-plain.html`);
     const popup = await browser.openPopup(page);
-    await expect.poll(() => popup.textContent('#main')).toMatch(/No framing terms from the lexicon on this page \(\d+ words scanned\)/);
+    await expect.poll(() => popup.textContent('#panel')).toMatch(/No framing terms from the lexicon on this page \(\d+ words scanned\)/);
     await popup.close();
     await page.close();
   });
@@ -205,18 +212,21 @@ describe('popup flows in real Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto('chrome://version');
     const popup = await browser.openPopup(page);
-    expect(await popup.textContent('#main')).toContain('cannot read this kind of page');
+    expect(await popup.textContent('#panel')).toContain('cannot read this kind of page');
     await popup.close();
     await page.close();
   });
 
-  it('an http tab without a content script offers a reload', async () => {
+  it('an http tab without a content script offers a reload, and the Reload button scans it', async () => {
     const page = await browser.context.newPage();
     // A page whose document never finishes loading: the document_idle content script never runs.
     const sockets = new Set<Socket>();
+    // The first load never finishes; the reload the popup offers gets the whole page.
+    let served = 0;
     const stalled: Server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.write('<!doctype html><title>Still loading</title><p>The Cold War mentality of a page that never ends');
+      if (served++ === 0) res.write('<!doctype html><title>Still loading</title><p>The Cold War mentality of a page that never ends');
+      else res.end('<!doctype html><title>Loaded</title><p>Officials in Beijing again decried the Cold War mentality of the alliance.</p>');
     });
     stalled.on('connection', (s) => {
       sockets.add(s);
@@ -227,7 +237,10 @@ describe('popup flows in real Chromium', () => {
       await page.goto(`http://127.0.0.1:${(stalled.address() as AddressInfo).port}/`, { waitUntil: 'commit' });
       await page.waitForSelector('p');
       const popup = await browser.openPopup(page);
-      expect(await popup.textContent('#main')).toContain('Reload the page to scan it');
+      expect(await popup.textContent('#panel')).toContain('needs a reload');
+      await popup.getByRole('button', { name: 'Reload the page' }).click();
+      await expect.poll(() => popup.textContent('[data-testid="summary"]').catch(() => ''), { timeout: 20_000 }).toMatch(/1\s+framing term in\s+1\s+category/);
+      expect(await page.title()).toBe('Loaded');
       await popup.close();
     } finally {
       await page.close();

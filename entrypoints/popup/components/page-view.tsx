@@ -1,17 +1,30 @@
+import { useOpen } from '../navigation.ts';
 import type { PopupModel } from '../model.ts';
-import { CategoryChip } from './category-chip.tsx';
+import { CategoryChip, Legend } from './category-chip.tsx';
+import { CorpusNote } from './corpus-note.tsx';
 
-/** The page view: the summary with its chart, then the terms found grouped by category. */
+/** The page view: the summary with its chart, then the terms found grouped by category, then the legend. */
 export function PageView({ model }: { model: PopupModel }) {
+  const open = useOpen(model);
   const state = model.page.value;
+  const lexicon = model.lexicon;
+  const glossaryLink = (
+    <button type="button" class="link" data-focus-key="to-glossary" onClick={() => model.select({ name: 'glossary' })}>
+      glossary
+    </button>
+  );
   if (state.kind === 'loading') return <p class="state" role="status">Reading this page…</p>;
+  if (state.kind === 'reloading') return <p class="state" role="status">Reloading the page…</p>;
   if (state.kind === 'unavailable') {
     return (
-      <div class="state" role="status">
-        <p>{state.reason}</p>
-        <p>
-          You can still browse the <button type="button" class="link" onClick={() => model.open({ name: 'glossary' })}>glossary</button>.
-        </p>
+      <div class="state">
+        <p role="status">{state.reason}</p>
+        {state.reloadable && (
+          <p>
+            <button type="button" class="primary" onClick={() => void model.reloadTab()}>Reload the page</button>
+          </p>
+        )}
+        <p>You can still browse the {glossaryLink}.</p>
       </div>
     );
   }
@@ -19,8 +32,8 @@ export function PageView({ model }: { model: PopupModel }) {
   const s = model.settings.value;
   if (!report.active) {
     return (
-      <div class="state" role="status">
-        <p>{s.enabled ? `Framing Lens is off on ${model.site.value}.` : 'Framing Lens is switched off.'}</p>
+      <div class="state">
+        <p role="status">{s.enabled ? `Framing Lens is off on ${model.site.value}.` : 'Framing Lens is switched off.'}</p>
         <button type="button" class="primary" onClick={() => (s.enabled ? model.setSite(true) : model.setEnabled(true))}>
           {s.enabled ? 'Turn it on for this site' : 'Turn Framing Lens on'}
         </button>
@@ -28,39 +41,72 @@ export function PageView({ model }: { model: PopupModel }) {
     );
   }
   const summary = model.summary.value!;
-  const lexicon = model.lexicon;
+  const hiddenCount = s.disabledCategories.length;
   if (summary.total === 0) {
     return (
-      <div class="state" role="status">
-        <p>No framing terms from the lexicon on this page ({report.words.toLocaleString('en')} words scanned).</p>
-        <p>
-          Browse the <button type="button" class="link" onClick={() => model.open({ name: 'glossary' })}>glossary</button> to see what Framing Lens looks for.
+      <div class="state">
+        <p role="status">
+          No framing terms from the lexicon on this page ({report.words.toLocaleString('en')} words scanned)
+          {hiddenCount > 0 ? `, with ${hiddenCount} ${hiddenCount === 1 ? 'category' : 'categories'} hidden in Settings` : ''}.
         </p>
+        <p>Browse the {glossaryLink} to see what Framing Lens looks for.</p>
+        <details class="legend-box">
+          <summary>What the colours and lines mean</summary>
+          <Legend categories={lexicon.categories} />
+        </details>
       </div>
     );
   }
-  const max = Math.max(...summary.bars.map((b) => Math.max(b.density, b.corpusDensity)), 0.1);
+  const max = Math.max(...summary.bars.flatMap((b) => [b.density, ...Object.values(b.reference)]), 0.1);
+  const corpusBars = summary.corpora;
   return (
     <div>
       <section class="summary" aria-labelledby="summary-title">
-        <h2 id="summary-title" class="sr-only">Summary</h2>
+        <h2 id="summary-title" tabIndex={-1} class="sr-only">Summary of this page</h2>
         <p class="figures" data-testid="summary">
           <strong>{summary.total}</strong> framing {summary.total === 1 ? 'term' : 'terms'} in <strong>{summary.categories}</strong> {summary.categories === 1 ? 'category' : 'categories'} ·{' '}
-          <strong>{summary.density}</strong> per 1,000 words <span class="muted">(corpus: {summary.corpusDensity})</span>
+          <strong>{summary.density}</strong> per 1,000 words
         </p>
-        <figure class="chart" aria-label="Terms per 1,000 words by category, this page against the corpus">
-          {summary.bars.map((b) => (
-            <div class="row" key={b.id}>
-              <span class="row-label" title={b.label}>{b.label}</span>
-              <span class="bars">
-                <span class="bar page" style={{ width: `${(b.density / max) * 100}%`, background: b.colour }} title={`this page: ${b.density} per 1,000 words (${b.count})`} />
-                <span class="bar corpus" style={{ width: `${(b.corpusDensity / max) * 100}%`, borderColor: b.colour }} title={`corpus: ${b.corpusDensity} per 1,000 words`} />
+        <p class="small muted" data-testid="reference">
+          For comparison: {corpusBars.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ' · '}
+              {c.label.replace(/ corpus$/, '')} {c.density}
+            </span>
+          ))}{' '}
+          per 1,000 words{hiddenCount > 0 ? ` (${hiddenCount} hidden ${hiddenCount === 1 ? 'category' : 'categories'} left out)` : ''}.
+        </p>
+        <figure class="chart" aria-labelledby="chart-caption">
+          <figcaption id="chart-caption" class="small muted">
+            Terms per 1,000 words by category. <span class="key key-page" aria-hidden="true" /> this page
+            {corpusBars.map((c, i) => (
+              <span key={c.id}>
+                {' · '}
+                <span class={`key key-ref key-ref-${i}`} aria-hidden="true" /> {c.label.replace(/ corpus$/, '').toLowerCase()}
               </span>
-              <span class="row-count">{b.count}</span>
-            </div>
-          ))}
-          <figcaption class="muted">Solid: this page · outline: the corpus (per 1,000 words)</figcaption>
+            ))}
+          </figcaption>
+          <ul class="rows">
+            {summary.bars.map((b) => (
+              <li class="row" key={b.id}>
+                <span class="row-label">
+                  <span class="swatch" aria-hidden="true" style={{ background: b.colour }} />
+                  <span>{b.label}</span>
+                  <span class="row-count">
+                    {b.count} <span class="sr-only">on this page, {b.density} per 1,000 words; {corpusBars.map((c) => `${c.label} ${b.reference[c.id] ?? 0}`).join(', ')}</span>
+                  </span>
+                </span>
+                <span class="bars" aria-hidden="true">
+                  <span class="bar page" style={{ width: `${(b.density / max) * 100}%`, background: b.colour }} />
+                  {corpusBars.map((c, i) => (
+                    <span key={c.id} class={`bar ref ref-${i}`} style={{ width: `${((b.reference[c.id] ?? 0) / max) * 100}%`, borderColor: b.colour }} />
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
         </figure>
+        <CorpusNote lexicon={lexicon} />
       </section>
       <section aria-labelledby="found-title">
         <h2 id="found-title">Terms on this page</h2>
@@ -71,13 +117,13 @@ export function PageView({ model }: { model: PopupModel }) {
             <div class="group" key={group.category}>
               <h3>
                 <CategoryChip category={category} />
-                {off && <span class="muted"> (hidden)</span>}
+                {off && <span class="muted small"> (hidden in Settings)</span>}
               </h3>
               <ul class="terms">
                 {group.terms.map((t) => (
                   <li key={t.id}>
-                    <button type="button" class="term" onClick={() => model.open({ name: 'term', id: t.id })}>
-                      <span>{t.label}</span>
+                    <button type="button" class="term" data-focus-key={`term:${t.id}`} onClick={() => open({ name: 'term', id: t.id })}>
+                      <span class="term-label">{t.label}</span>
                       <span class="count" aria-label={`${t.count} on this page`}>{t.count}</span>
                     </button>
                   </li>
@@ -87,6 +133,11 @@ export function PageView({ model }: { model: PopupModel }) {
           );
         })}
       </section>
+      <details class="legend-box">
+        <summary>What the colours and lines mean</summary>
+        <p class="small">A highlight marks framing: a phrase that carries a point of view. It does not say the sentence is false or the writer is wrong.</p>
+        <Legend categories={lexicon.categories} />
+      </details>
     </div>
   );
 }

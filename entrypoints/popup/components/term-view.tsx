@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Voice } from '../../../lib/lexicon/schema.ts';
+import type { Term, Voice } from '../../../lib/lexicon/schema.ts';
+import { whyLine } from '../../../lib/match/explain.ts';
+import { sourceLine } from '../../../lib/ui/source-line.ts';
 import type { PopupModel } from '../model.ts';
+import { useOpen } from '../navigation.ts';
 import { CategoryChip } from './category-chip.tsx';
+import { CorpusNote } from './corpus-note.tsx';
 import { MarkedSentence } from './marked-sentence.tsx';
 
 const VOICE_LABEL: Record<Voice, string> = {
@@ -11,8 +15,47 @@ const VOICE_LABEL: Record<Voice, string> = {
   distancing: 'distanced (scare quotes or “so-called”)',
 };
 
+const READING: Record<Term['reading'], string> = {
+  framing: 'Highlighted wherever it appears: the phrase frames on its own.',
+  contextual: 'Highlighted only where the text around it is about international affairs: in other settings the words are ordinary English.',
+  standard: 'Standard wording, not highlighted: the descriptive phrase wire services and the UN use, kept here as the neutral contrast.',
+};
+
+/** Whether the family is muted, and the buttons to mute or unmute it. */
+function MuteControls({ model, term }: { model: PopupModel; term: Term }) {
+  if (term.reading === 'standard') return null;
+  const s = model.settings.value;
+  const site = model.site.value;
+  const everywhere = s.muted.includes(term.id);
+  const here = site !== null && (s.mutedOn[site] ?? []).includes(term.id);
+  return (
+    <div class="mute" data-testid="mute">
+      {everywhere || here ? (
+        <>
+          <p class="small" role="status">{everywhere ? 'You muted this term everywhere: it is not highlighted on any page.' : `You muted this term on ${site}.`}</p>
+          <button type="button" class="secondary" onClick={() => void model.mute(term.id, everywhere ? null : site, false)}>
+            Unmute
+          </button>
+        </>
+      ) : (
+        <>
+          {site && (
+            <button type="button" class="secondary" onClick={() => void model.mute(term.id, site, true)}>
+              Mute on {site}
+            </button>
+          )}
+          <button type="button" class="secondary" onClick={() => void model.mute(term.id, null, true)}>
+            Mute everywhere
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Everything about one term family: explanation, corpus examples and its occurrences on the page. */
 export function TermView({ model, id }: { model: PopupModel; id: string }) {
+  const open = useOpen(model);
   const occurrences = model.report.value?.occurrences.filter((o) => o.term === id) ?? [];
   // compromise is large: load it only when a term with occurrences on the page is opened.
   const [voices, setVoices] = useState<Voice[] | null>(null);
@@ -28,27 +71,55 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
     };
   }, [occurrences.length, id]);
   const lexicon = model.full.value;
+  const back = model.canGoBack() ? (
+    <button type="button" class="link back" onClick={() => model.back()}>← Back</button>
+  ) : (
+    <button type="button" class="link back" onClick={() => model.select({ name: 'glossary' })}>← All terms</button>
+  );
   if (!lexicon) {
     void model.loadFull();
-    return <p class="state" role="status">Loading the explanation…</p>;
+    return (
+      <div>
+        {back}
+        <h2 id="term-title" tabIndex={-1}>{model.lexicon.terms.find((t) => t.id === id)?.label ?? 'Term'}</h2>
+        <p class="state" role="status">Loading the explanation…</p>
+      </div>
+    );
   }
   const term = lexicon.terms.find((t) => t.id === id);
   if (!term) return <p class="state">Unknown term.</p>;
   const category = lexicon.categories.find((c) => c.id === term.category)!;
   const position = model.revealed.value[id];
+  const fromPage = model.surface === 'popup' ? 'On this page' : 'On the page you came from';
   return (
     <article class="term-view" aria-labelledby="term-title">
-      <button type="button" class="link back" onClick={() => model.back()}>← Back</button>
-      <h2 id="term-title">{term.label}</h2>
-      <CategoryChip category={category} />
+      {back}
+      <h2 id="term-title" tabIndex={-1}>{term.label}</h2>
+      <p class="term-meta">
+        <CategoryChip category={category} />
+      </p>
       <p class="gloss">{term.gloss}</p>
+      <p class={`reading reading-${term.reading}`} data-reading={term.reading}>{READING[term.reading]}</p>
+      <MuteControls model={model} term={term} />
       <dl class="explain">
         <dt>What it means</dt>
         <dd>{term.meaning}</dd>
         <dt>What it presupposes</dt>
         <dd>{term.presupposes}</dd>
         <dt>Where it comes from</dt>
-        <dd>{term.origin}</dd>
+        <dd>
+          {term.origin}
+          {term.sources.length > 0 && (
+            <ul class="sources" aria-label="Primary sources">
+              {term.sources.map((s) => (
+                <li key={`${s.by}${s.title}`}>
+                  {s.by}, {s.url ? <a href={s.url} target="_blank" rel="noreferrer">{s.title}</a> : <cite>{s.title}</cite>}, {s.date}
+                </li>
+              ))}
+            </ul>
+          )}
+          {term.untraced && <p class="small muted">{term.untraced}</p>}
+        </dd>
         <dt>Who uses it</dt>
         <dd>{term.users}</dd>
         <dt>A neutral wording</dt>
@@ -62,16 +133,17 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
       </dl>
       {occurrences.length > 0 && (
         <section aria-labelledby="on-page">
-          <h3 id="on-page">On this page ({occurrences.length})</h3>
+          <h3 id="on-page">{fromPage} ({occurrences.length})</h3>
           <div class="stepper">
-            <button type="button" onClick={() => model.reveal(id, -1)} aria-label="Show the previous occurrence in the page">‹ Previous</button>
+            <button type="button" class="secondary" onClick={() => model.reveal(id, -1)} aria-label="Show the previous occurrence in the page">‹ Previous</button>
             <span class="muted" role="status">{position === undefined ? 'Not shown yet' : `${position + 1} of ${occurrences.length}`}</span>
-            <button type="button" onClick={() => model.reveal(id, 1)} aria-label="Show the next occurrence in the page">Next ›</button>
+            <button type="button" class="secondary" onClick={() => model.reveal(id, 1)} aria-label="Show the next occurrence in the page">Next ›</button>
           </div>
           <ol class="occurrences">
             {occurrences.slice(0, 50).map((o, i) => (
               <li key={o.index}>
                 <MarkedSentence sentence={o.sentence} start={o.start} end={o.end} />
+                <p class="why small" data-testid="why">{whyLine(o.why)}</p>
                 <div class="meta">
                   <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_LABEL[voices[i]!] : 'reading the sentence…'}</span>
                   <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
@@ -82,8 +154,11 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
         </section>
       )}
       <section aria-labelledby="examples">
-        <h3 id="examples">In the corpus</h3>
-        {term.examples.length === 0 && <p class="muted">This phrase does not occur in the five corpus documents; it is in the lexicon because readers meet it elsewhere.</p>}
+        <h3 id="examples">In the corpora</h3>
+        {term.examples.length === 0 && (
+          <p class="muted">This phrase does not occur in the corpora; it is in the lexicon because readers meet it elsewhere.</p>
+        )}
+        <CorpusNote lexicon={lexicon} />
         <ol class="examples">
           {term.examples.map((e) => {
             const doc = lexicon.documents.find((d) => d.file === e.doc)!;
@@ -96,7 +171,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
                   {e.actors.length > 0 && <span> · Actors: {e.actors.join(', ')}</span>}
                 </p>
                 <p class="source">
-                  Source: {doc.title === 'not stated' ? 'untitled commentary' : `“${doc.title}”`}; author: {doc.author}; outlet: {doc.outlet}; date: {doc.date} <span class="muted">({doc.file})</span>
+                  {doc.url ? <a href={doc.url} target="_blank" rel="noreferrer">Source</a> : 'Source'}: {sourceLine(doc, lexicon.corpora, lexicon.documents)}
                 </p>
               </li>
             );
@@ -111,7 +186,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
               const other = lexicon.terms.find((t) => t.id === r);
               return other ? (
                 <li key={r}>
-                  <button type="button" class="link" onClick={() => model.open({ name: 'term', id: r })}>{other.label}</button>
+                  <button type="button" class="link" data-focus-key={`related:${r}`} onClick={() => open({ name: 'term', id: r })}>{other.label}</button>
                 </li>
               ) : null;
             })}
