@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import glossary from '../../lexicon/generated/glossary.json';
 import { onMessage } from '../../lib/ext/protocol.ts';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
-import { isIndex } from '../../lib/report/page-report.ts';
+import { isTabId } from '../../lib/report/page-report.ts';
 import { Undo, useLanding, Views } from '../popup/app.tsx';
 import { createPopupModel, type PopupModel } from '../popup/model.ts';
 import '../popup/style.css';
@@ -36,7 +36,7 @@ const model = createPopupModel(glossary as GlossaryLexicon, loadFull, browser, n
 // The background reuses this tab: "Explain" on a card sends the term here.
 onMessage('showTerm', async ({ data }) => {
   if (typeof data?.id !== 'string' || !model.lexicon.terms.some((t) => t.id === data.id)) return false;
-  const source = isIndex(data.tabId) ? data.tabId : null;
+  const source = isTabId(data.tabId) ? data.tabId : null;
   const url = new URL(location.href);
   if (source === null) url.searchParams.delete('tabId');
   else url.searchParams.set('tabId', String(source));

@@ -1,6 +1,6 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { badgeText, createBadgeCounter } from '../report/badge-counter.ts';
-import { isIndex } from '../report/page-report.ts';
+import { isIndex, isTabId } from '../report/page-report.ts';
 import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, watchSettings } from './settings-item.ts';
 
@@ -34,7 +34,7 @@ export function runBackground(browser: typeof browserApi): void {
     counter.set(tabId, sender.frameId ?? 0, data.count);
     paint(tabId);
   });
-  onMessage('getFrames', ({ data }) => (isIndex(data?.tabId) ? counter.frames(data.tabId) : []));
+  onMessage('getFrames', ({ data }) => (isTabId(data?.tabId) ? counter.frames(data.tabId) : []));
   onMessage('openTerm', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !/^[a-z0-9-]{1,80}$/.test(data.id)) return;
     void openExplanation(browser, data.id, sender.tab?.id);

@@ -173,6 +173,8 @@ export interface FullLexicon extends Omit<GlossaryLexicon, 'terms'> {
 /** Flags of a compiled pattern entry. */
 export const ENTRY_CONTEXTUAL = 1;
 export const ENTRY_STANDARD = 2;
+/** A longer phrase a family's `exclude` names ("bully pulpit"): matched so that it hides the shorter pattern in it, never shown. */
+export const ENTRY_STOP = 4;
 
 /** A family as the content script needs it. */
 export interface CompiledTerm {

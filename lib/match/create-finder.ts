@@ -1,4 +1,4 @@
-import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, type CompiledContext, type CompiledLexicon } from '../lexicon/schema.ts';
+import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/schema.ts';
 import { sentenceAround, type Span } from '../text/sentences.ts';
 import { createMatcher, type Matcher } from './create-matcher.ts';
 
@@ -108,6 +108,12 @@ function isTitleName(text: string, start: number, end: number, pattern: string, 
   const rest = wordsOf(text.slice(sentence.start, start) + ' ' + text.slice(end, sentence.end)).filter((w) => w.length >= 4);
   const title = rest.filter(capitalised).length;
   return rest.length > 0 && title / rest.length < 0.6;
+}
+
+/** True when every word of four letters or more in `text` begins with a capital. */
+function allCapitalised(text: string): boolean {
+  const long = wordsOf(text).filter((w) => w.length >= 4);
+  return long.length > 0 && long.every(capitalised);
 }
 
 /** The sentence before `span` in `text`, or null at the start. */
@@ -233,7 +239,7 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
     const contextual: Finding[] = [];
     for (const m of raw) {
       const flags = entries[3 * m.entry + 2]!;
-      if (flags & ENTRY_STANDARD && !options.standard) continue;
+      if (flags & ENTRY_STOP || (flags & ENTRY_STANDARD && !options.standard)) continue;
       const term = entries[3 * m.entry]!;
       const finding: Finding = { start: m.start, end: m.end, term, pattern: entries[3 * m.entry + 1]! };
       const family = terms[term]!;
@@ -258,7 +264,9 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
       }
       const cue = contextAt(text, finding.start, finding.end, anchors.filter((a) => a.term !== finding.term), family.topics ?? 0);
       if (cue) found.push({ ...finding, cue });
-      else pending.push(finding);
+      // A capitalised match of a family that can be a title ("Balance of Power" in a menu or a
+      // heading, where every word is capitalised) needs a cue of its own: the page is not enough.
+      else if (!((family.guards ?? 0) & titles && allCapitalised(text.slice(finding.start, finding.end)))) pending.push(finding);
     }
     // Last, the families that qualify what follows them ("so-called …"): the words they qualify
     // must reach the points, or hold a term found above; elsewhere they are a voice signal, not a term.

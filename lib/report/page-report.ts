@@ -76,3 +76,8 @@ export function countByCategory(lexicon: { categories: readonly { id: string }[]
   }
   return out;
 }
+
+/** True for a browser tab id: a non-negative safe integer (Chrome's ids grow past ten million in long sessions). */
+export function isTabId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}

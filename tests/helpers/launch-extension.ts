@@ -22,6 +22,8 @@ export interface ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** The toolbar badge text for `page`'s tab. */
   badgeOf(page: Page): Promise<string>;
+  /** The address of the first-run page the install opened (closed at once so tests start clean), or null when none opened. */
+  welcomed: string | null;
   /** Opens the popup in a tab of its own, reporting on `page`'s tab (as when clicked over it). */
   openPopup(page?: Page): Promise<Page>;
   close(): Promise<void>;
@@ -59,6 +61,12 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   context.on('page', watch);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is a first install: the background opens the first-run page.
+  const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+  let welcome: Page | undefined;
+  for (const until = Date.now() + 10_000; !welcome && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) welcome = context.pages().find(isWelcome);
+  const welcomed = welcome?.url() ?? null;
+  await welcome?.close();
   const tabIdOf = async (page: Page) => {
     await page.bringToFront();
     return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
@@ -68,6 +76,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     extensionId,
     requests,
     logs,
+    welcomed,
     tabIdOf,
     async badgeOf(page) {
       const tabId = await tabIdOf(page);

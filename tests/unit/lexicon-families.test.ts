@@ -97,6 +97,25 @@ describe('exclusions in the sources remove generated variants that mean somethin
     expect(family.variants).not.toContain('western medium');
     expect(finder.find('Oil paint is a Western medium that reached Japan.').found).toEqual([]);
   });
+  it('a longer excluded phrase hides the pattern inside it ("bully pulpit", "Anglo-Saxon race"), even with cues around', () => {
+    const pulpit = 'The US president used the bully pulpit of the White House to press NATO allies on defence spending.';
+    expect(finder.find(pulpit)).toEqual({ found: [], pending: [] });
+    const race = 'Cecil Rhodes dreamed of uniting the Anglo-Saxon race of Britain and the United States.';
+    expect(finder.find(race)).toEqual({ found: [], pending: [] });
+    // The pattern itself still fires where it is the framing.
+    const bully = 'Beijing accused the United States of trying to bully smaller countries in the South China Sea.';
+    expect(finder.find(bully).found.map((f) => compiled.terms[f.term]!.id)).toEqual(['bullying']);
+  });
+});
+
+describe('the page as a whole is not enough for a capitalised phrase that can be a title', () => {
+  it('"Balance of Power" in a menu waits for no page, "balance of power" in prose does', () => {
+    const menu = finder.find('Bloomberg Radio Balance of Power Bloomberg Surveillance');
+    expect(menu.found).toEqual([]);
+    expect(menu.pending).toEqual([]);
+    const prose = finder.find('Analysts said the balance of power had shifted after the election.');
+    expect(prose.pending.map((f) => compiled.terms[f.term]!.id)).toEqual(['balance-of-power']);
+  });
 });
 
   it.each([

@@ -61,9 +61,13 @@ describe('real published texts, labelled by hand', () => {
   });
   // The issue's target is recall 0.9; it is not met (see lexicon/README.md, "Measured precision and
   // recall": most misses are paraphrases a phrase lexicon cannot match). This guards what is reached
-  // on the held-out half, which the lexicon was never tuned against, from falling back.
-  it('held-out half: recall does not fall below what this lexicon reached (0.61)', () => {
+  // on the held-out half, which the lexicon was never tuned against, from falling back. (It was 0.615
+  // before the page-level rule was tightened from 24 points and 12 per 1,000 words to 40 and 50:
+  // that cost 2 held-out labels, and took away the page-level highlights on the 170 saved pages,
+  // every one of them ordinary English: "Smear" of a judge, "red lines" of civility, "genocide" in
+  // a history of empire.)
+  it('held-out half: recall does not fall below what this lexicon reached (0.60)', () => {
     const held = measureReal(lexicon, finder, texts.filter((t) => Number.parseInt(t.file, 10) % 2 === 0));
-    expect(held.recall, held.missed.map((m) => `${m.file}: “${m.phrase}” ${m.label}`).join('\n')).toBeGreaterThanOrEqual(0.61);
+    expect(held.recall, held.missed.map((m) => `${m.file}: “${m.phrase}” ${m.label}`).join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -275,3 +275,14 @@ describe('createBadgeCounter', () => {
     expect(badge.tabs()).toEqual([2]);
   });
 });
+
+describe('isTabId: tab ids in messages', () => {
+  it('takes any non-negative safe integer, Chrome ids past ten million included', async () => {
+    const { isTabId, isIndex } = await import('../../lib/report/page-report.ts');
+    expect(isTabId(0)).toBe(true);
+    expect(isTabId(1_813_009_893)).toBe(true);
+    // The bug this replaces: a big tab id is not a small index.
+    expect(isIndex(1_813_009_893)).toBe(false);
+    for (const bad of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '12', null, undefined, {}]) expect(isTabId(bad)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import type { TrieRoot } from '../../match/trie.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, LexiconError, type TermSource } from '../schema.ts';
+import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, LexiconError, type TermSource } from '../schema.ts';
 import { buildTrie } from './compile-trie.ts';
 import { generateVariants } from './generate-variants.ts';
 
@@ -49,6 +49,15 @@ export function compileFamilies(families: readonly SourceFamily[]): CompiledFami
       entries.push(term, index, (contextual ? ENTRY_CONTEXTUAL : 0) | (family.reading === 'standard' ? ENTRY_STANDARD : 0));
       for (const form of forms) if (!mine.has(form)) mine.set(form, entry);
     });
+    // Exclusions that are not forms of a pattern are longer phrases holding one ("bully pulpit"):
+    // they go in the trie as stop entries, so the longest match takes them and nothing is shown.
+    const shown = new Set(mine.keys());
+    const stops = family.exclude.flatMap((e) => generateVariants(e)).filter((form) => !shown.has(form));
+    if (stops.length > 0) {
+      const entry = entries.length / 3;
+      entries.push(term, 0, ENTRY_STOP);
+      for (const form of stops) pairs.push([form, entry]);
+    }
     variants.push([...mine.keys()].sort());
     for (const [form, entry] of mine) pairs.push([form, entry]);
   });
