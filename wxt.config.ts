@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Every dependency is imported explicitly, so each file shows what it uses.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Framing Lens',
     description:
       'Highlights the framing vocabulary of international news and explains what each phrase presupposes.',
@@ -19,7 +19,7 @@ export default defineConfig({
     // commands.getAll() in the e2e tests); Alt+Shift+N and Alt+Shift+P, the old defaults, are
     // reserved by Chromium and were silently left unbound.
     commands: {
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Framing Lens for this page' },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Framing Lens for this page' },
       'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next framing term on the page' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous framing term on the page' },
     },

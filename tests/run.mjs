@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, with one plain closing line `N passed, N failed`.
 // Steps: the lexicon's generated files are fresh, typecheck, lint, build the extension, then every
-// vitest tier (unit, dom, e2e). The e2e tier needs Chromium: without one the run fails loudly
-// unless FRAMING_LENS_SKIP_BROWSER=1 says to skip it on purpose.
+// vitest tier (unit, dom, e2e). The e2e tier needs Chromium and Firefox: without them the run fails
+// loudly unless FRAMING_LENS_SKIP_BROWSER=1 says to skip it on purpose.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -27,6 +27,20 @@ if (!chromium && !skipBrowser) {
     '\n!! No Chromium found (looked at CHROME_PATH, then ' + CANDIDATES.join(', ') + ').\n' +
       '!! The end-to-end tests load the extension into a real browser and cannot run.\n' +
       '!! Install it (Debian: apt-get install -y chromium) or set CHROME_PATH, or set\n' +
+      '!! FRAMING_LENS_SKIP_BROWSER=1 to skip the browser tier on purpose.\n\n',
+  );
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+// The core flows also run in Firefox (Debian's firefox-esr over WebDriver BiDi).
+const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+const firefox = process.env.FIREFOX_PATH ? (existsSync(process.env.FIREFOX_PATH) ? process.env.FIREFOX_PATH : null) : FIREFOX.find((p) => existsSync(p));
+if (!firefox && !skipBrowser) {
+  process.stderr.write(
+    '\n!! No Firefox found (looked at FIREFOX_PATH, then ' + FIREFOX.join(', ') + ').\n' +
+      '!! The Firefox end-to-end tests install the add-on into a real Firefox and cannot run.\n' +
+      '!! Install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH, or set\n' +
       '!! FRAMING_LENS_SKIP_BROWSER=1 to skip the browser tier on purpose.\n\n',
   );
   process.stdout.write('0 passed, 1 failed\n');
