@@ -1,16 +1,2 @@
-import { existsSync } from 'node:fs';
-
-/** Where the tests look for a browser, in order: `CHROME_PATH`, then the usual Linux paths. */
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-/**
- * Flags for every Chromium these tests start: root needs --no-sandbox; the rest stop background
- * traffic this machine's closed network would refuse (and that would muddy the request logs).
- */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-/** The Chromium executable to drive, or null when there is none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : null;
-  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
+// The tests find Chromium exactly as `npm start` does.
+export { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from '../../lib/cli/find-browser.ts';
