@@ -89,24 +89,3 @@ export function classifyVoice(sentence: string, start: number, end: number, para
   }
   return 'author';
 }
-
-/** People, places and organisations that compromise finds in a sentence, de-duplicated, in order. */
-export function findActors(sentence: string): string[] {
-  const doc = nlp(sentence);
-  const names = [
-    ...(doc.people().out('array') as string[]),
-    ...(doc.organizations().out('array') as string[]),
-    ...(doc.places().out('array') as string[]),
-  ];
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of names) {
-    const name = raw.replace(/^[\s"“”'‘’(]+|[\s"“”'‘’),.;:!?]+$/gu, '').replace(/[’']s$/u, '');
-    const key = name.toLowerCase();
-    if (name.length > 1 && !seen.has(key)) {
-      seen.add(key);
-      out.push(name);
-    }
-  }
-  return out;
-}

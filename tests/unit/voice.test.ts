@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyVoice, findActors } from '../../lib/report/classify-voice.ts';
+import { classifyVoice } from '../../lib/report/classify-voice.ts';
 import type { Voice } from '../../lib/lexicon/schema.ts';
 
 const TERM = 'Cold War mentality';
@@ -90,26 +90,5 @@ describe('classifyVoice: offsets', () => {
     expect(classifyVoice(sentence, second, second + TERM.length)).toBe('author');
     const first = sentence.indexOf(TERM);
     expect(classifyVoice(sentence, first, first + TERM.length)).toBe('distancing');
-  });
-});
-
-describe('findActors', () => {
-  it.each([
-    ['Vladimir Putin met Xi Jinping in Moscow on Tuesday.', ['Vladimir Putin', 'Moscow']],
-    ['NATO and the European Union criticised Beijing.', ['NATO', 'European Union', 'Beijing']],
-    ['The United Nations met in New York.', ['United Nations', 'New York']],
-    ['It rained all day.', []],
-  ])('%j → %j', (sentence, actors) => {
-    expect(findActors(sentence)).toEqual(actors);
-  });
-
-  it('finds people, organisations and places, each once, without possessives or punctuation', () => {
-    const actors = findActors('Sergei Lavrov said NATO’s plans worry Moscow, and Moscow’s allies in Beijing agree with Sergei Lavrov.');
-    expect(actors).toContain('Sergei Lavrov');
-    expect(actors).toContain('NATO');
-    expect(actors).toContain('Moscow');
-    expect(actors).toContain('Beijing');
-    expect(new Set(actors.map((a) => a.toLowerCase())).size).toBe(actors.length);
-    for (const a of actors) expect(a).not.toMatch(/[’']s$|^[\s"“(]|[\s"”),.;:!?]$/u);
   });
 });

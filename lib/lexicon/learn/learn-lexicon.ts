@@ -11,6 +11,7 @@ import { findOccurrences, type Occurrence } from './find-occurrences.ts';
 import { highlightCss } from './highlight-css.ts';
 import { loadSources, type LexiconSources } from './load-sources.ts';
 import { measureContext, type ContextMeasure } from './measure-context.ts';
+import { createActorFinder } from './find-actors.ts';
 import { pickExamples, type NoteStub } from './pick-examples.ts';
 import { proposeCandidates, type Candidate } from './propose-candidates.ts';
 import { renderCandidates, renderContextReport } from './render-reports.ts';
@@ -126,10 +127,11 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
 
   const stubs: Record<string, NoteStub[]> = {};
   const byDoc = new Map(docs.map((d) => [d.file, d]));
+  const findActors = createActorFinder(sources.context);
   const terms: Term[] = families.map((family, index) => {
     const mine = occurrences.filter((o) => o.term === index);
     const list: NoteStub[] = [];
-    const examples = pickExamples(family, mine, sources.notes.get(family.id) ?? [], byDoc, list);
+    const examples = pickExamples(family, mine, sources.notes.get(family.id) ?? [], byDoc, list, findActors);
     if (list.length > 0) stubs[family.id] = list;
     const counts: Record<string, number> = Object.fromEntries(sources.corpora.map((c) => [c.id, 0]));
     // Occurrences in article prose only: headlines, captions and navigation are not the article's framing.

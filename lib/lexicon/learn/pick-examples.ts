@@ -1,4 +1,5 @@
-import { classifyVoice, findActors } from '../../report/classify-voice.ts';
+import { classifyVoice } from '../../report/classify-voice.ts';
+import type { ActorFinder } from './find-actors.ts';
 import { LexiconError, type Example, type Note } from '../schema.ts';
 import type { SourceFamily } from './compile-families.ts';
 import type { Occurrence } from './find-occurrences.ts';
@@ -52,6 +53,7 @@ export function pickExamples(
   notes: readonly (Note & { file: string })[],
   docs: ReadonlyMap<string, ExampleDoc>,
   stubs: NoteStub[],
+  findActors: ActorFinder,
 ): Example[] {
   const prose = mine.filter((o) => o.sentence?.prose);
   const noteFor = (o: Occurrence) => notes.find((n) => n.doc === o.doc && o.sentence!.text.includes(n.quote));
