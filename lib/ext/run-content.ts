@@ -141,7 +141,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   const showCard = (m: PageMatch, options: { focus?: boolean; rect?: DOMRect } = {}) => {
     const term = lexicon.terms[m.term]!;
     const category = lexicon.categories.find((c) => c.id === term.category)!;
-    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss, why: whyLine(m.why) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
+    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss, why: whyLine(m.why), ...(term.original ? { original: term.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
   };
 
   const focus = (index: number, fromKeyboard = false): boolean => {

@@ -40,6 +40,34 @@ export const sourceRefSchema = z.strictObject({
 });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
+/** One original (Chinese or Russian) form of a family, paired with its English in one official bilingual text. */
+export const originalSchema = z.strictObject({
+  form: text,
+  /** Traditional Chinese characters, where they differ from the simplified form. */
+  traditional: text.optional(),
+  /** Hanyu Pinyin with tone marks (Chinese) or BGN/PCGN (Russian). */
+  romanised: text,
+  /** The bilingual text the pairing rests on. */
+  source: sourceRefSchema,
+  /** The sentence in the original, verbatim, and its official English. */
+  quote: text.optional(),
+  quote_en: text.optional(),
+  note: text.optional(),
+  /** How a Russian phrase declines. */
+  inflects: text.optional(),
+  /** For the curator only; never shipped. */
+  curator: text.optional(),
+});
+
+/** `lexicon/originals.yaml`: the originals of each family, by language. */
+export const originalsFileSchema = z.array(z.strictObject({ id, zh: z.array(originalSchema).default([]), ru: z.array(originalSchema).default([]) }));
+
+/** The languages originals are given in. */
+export const ORIGINAL_LANGUAGES = { zh: 'Chinese', ru: 'Russian' } as const;
+
+/** An original form as shipped. */
+export type Original = Omit<z.infer<typeof originalSchema>, 'curator'> & { lang: keyof typeof ORIGINAL_LANGUAGES };
+
 /** A term family as written in `lexicon/terms/<category>.yaml`. */
 export const termSourceSchema = z
   .strictObject({
@@ -136,6 +164,8 @@ export interface Example {
 /** A term family as shipped to the popup: the source fields plus what the build learned. */
 export interface Term extends Omit<TermSource, 'exclude' | 'curator' | 'guards' | 'window' | 'topics'> {
   category: string;
+  /** Its Chinese and Russian forms, each with the bilingual source of the pairing. */
+  originals: Original[];
   variants: string[];
   /** Occurrences in the prose of each corpus, by corpus id. */
   occurrences: Record<string, number>;
@@ -153,7 +183,10 @@ export interface CorpusStats {
 }
 
 /** A family as the glossary lists it (no explanation, no examples). */
-export type GlossaryTerm = Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns' | 'reading'>;
+export type GlossaryTerm = Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns' | 'reading'> & {
+  /** The original forms and their romanisations, for search. */
+  originals: Pick<Original, 'lang' | 'form' | 'romanised' | 'traditional'>[];
+};
 
 /** What the popup needs to open fast: no explanations or examples (`lexicon/generated/glossary.json`). */
 export interface GlossaryLexicon {
@@ -186,6 +219,8 @@ export interface CompiledTerm {
   patterns: string[];
   /** Bit set of the guard sets (bit i is `context.guards[i]`) that mark other senses; absent when none. */
   guards?: number;
+  /** Its first Chinese and first Russian form with their romanisations, for the card ("冷战思维 lěngzhàn sīwéi"). */
+  original?: string;
   /** 1 when its cues must be in the words it qualifies ("so-called"), not around it. */
   after?: 1;
   /** Bit set of the topics (bit i is `context.topics[i]`) one of whose cues its contextual patterns need; absent when any cue will do. */

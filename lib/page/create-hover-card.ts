@@ -9,6 +9,8 @@ export interface CardContent {
   gloss: string;
   /** One line: why this phrase is highlighted. */
   why: string;
+  /** The Chinese and Russian originals with their romanisations, when the lexicon has them. */
+  original?: string;
 }
 
 /** What the card's buttons do. */
@@ -53,7 +55,7 @@ const BUTTON: Partial<CSSStyleDeclaration> = {
  */
 export function createHoverCard(doc: Document, actions: CardActions): HoverCard {
   let host: HTMLElement | null = null;
-  let parts: { box: HTMLElement; label: HTMLElement; chip: HTMLElement; gloss: HTMLElement; why: HTMLElement; open: HTMLButtonElement } | null = null;
+  let parts: { box: HTMLElement; label: HTMLElement; chip: HTMLElement; original: HTMLElement; gloss: HTMLElement; why: HTMLElement; open: HTMLButtonElement } | null = null;
   let current: string | null = null;
   /** Where focus was before the card took it. */
   let returnFocus: HTMLElement | null = null;
@@ -72,6 +74,7 @@ export function createHoverCard(doc: Document, actions: CardActions): HoverCard 
     const label = styled(doc, 'div', { fontWeight: '600' });
     const chip = styled(doc, 'div', { fontSize: '12px', margin: '2px 0 4px', paddingLeft: '6px', borderLeft: '4px solid' });
     const gloss = styled(doc, 'div', {});
+    const original = styled(doc, 'div', { fontSize: '13px', marginTop: '2px' });
     const why = styled(doc, 'div', { fontSize: '12px', color: '#45454d', marginTop: '4px' });
     const row = styled(doc, 'div', { display: 'flex', flexWrap: 'wrap', gap: '6px', marginTop: '8px' });
     const open = styled(doc, 'button', BUTTON, 'Explain this term');
@@ -82,10 +85,10 @@ export function createHoverCard(doc: Document, actions: CardActions): HoverCard 
     muteHere.addEventListener('click', () => current && actions.mute(current, 'site'));
     muteAll.addEventListener('click', () => current && actions.mute(current, 'everywhere'));
     row.append(open, muteHere, muteAll);
-    box.append(label, chip, gloss, why, row);
+    box.append(label, chip, original, gloss, why, row);
     shadow.append(box);
     (doc.documentElement ?? doc).appendChild(host);
-    parts = { box, label, chip, gloss, why, open };
+    parts = { box, label, chip, original, gloss, why, open };
   };
 
   const hide = () => {
@@ -105,6 +108,8 @@ export function createHoverCard(doc: Document, actions: CardActions): HoverCard 
       parts!.chip.textContent = content.category;
       parts!.chip.style.borderLeftColor = content.colour;
       parts!.gloss.textContent = content.gloss;
+      parts!.original.textContent = content.original ?? '';
+      parts!.original.style.display = content.original ? 'block' : 'none';
       parts!.why.textContent = content.why;
       const view = doc.defaultView;
       const below = rect.bottom + 6;

@@ -118,7 +118,9 @@ export function searchTerms(lexicon: GlossaryLexicon | FullLexicon, query: strin
   const scored: [string, number][] = [];
   for (const t of lexicon.terms) {
     const label = fold(t.label);
-    const score = label.startsWith(q) ? 4 : label.includes(q) || t.patterns.some((p) => fold(p).includes(q)) ? 3 : fold(t.gloss).includes(q) ? 2 : fold(explanation(t)).includes(q) ? 1 : 0;
+    // An original form or its romanisation ("冷战思维", "lengzhan siwei", "многополярный") counts as a name.
+    const original = t.originals.some((o) => [o.form, o.romanised, o.traditional ?? ''].some((s) => s && fold(s).includes(q)));
+    const score = label.startsWith(q) ? 4 : label.includes(q) || original || t.patterns.some((p) => fold(p).includes(q)) ? 3 : fold(t.gloss).includes(q) ? 2 : fold(explanation(t)).includes(q) ? 1 : 0;
     if (score > 0) scored.push([t.id, score]);
   }
   return scored.sort((a, b) => b[1] - a[1]).map(([id]) => id);

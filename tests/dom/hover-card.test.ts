@@ -76,8 +76,16 @@ describe('createHoverCard', () => {
     for (const b of buttons()) expect(b.type).toBe('button');
   });
 
+  it('shows the originals line when the family has one, and no empty line when it has none', () => {
+    const card = make();
+    card.show(content({ original: '零和博弈 línghé bóyì' }), RECT);
+    expect(shadow().textContent).toContain('零和博弈 línghé bóyì');
+    card.show(content(), RECT);
+    expect(shadow().textContent).not.toContain('零和博弈');
+  });
+
   it('markup in any field stays literal text: no element is created from it, anywhere', () => {
-    make().show(content({ label: EVIL, category: `<b>${EVIL}</b>`, gloss: `Gloss ${EVIL} end`, why: `Matches “${EVIL}”` }), RECT);
+    make().show(content({ label: EVIL, category: `<b>${EVIL}</b>`, gloss: `Gloss ${EVIL} end`, why: `Matches “${EVIL}”`, original: `冷战 ${EVIL}` }), RECT);
     const root = shadow();
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(root.querySelectorAll('b')).toHaveLength(0);
@@ -87,9 +95,10 @@ describe('createHoverCard', () => {
     expect(texts).toContain(`<b>${EVIL}</b>`);
     expect(texts).toContain(`Gloss ${EVIL} end`);
     expect(texts).toContain(`Matches “${EVIL}”`);
-    // Every element in the card is one the card built itself.
+    expect(texts).toContain(`冷战 ${EVIL}`);
+    // Every element in the card is one the card built itself (box, label, chip, original, gloss, why, buttons row, three buttons).
     const tags = [...root.querySelectorAll('*')].map((e) => e.localName).sort();
-    expect(tags).toEqual(['button', 'button', 'button', 'div', 'div', 'div', 'div', 'div', 'div']);
+    expect(tags).toEqual(['button', 'button', 'button', 'div', 'div', 'div', 'div', 'div', 'div', 'div']);
   });
 
   it('the buttons open or mute the term of the card currently shown', () => {

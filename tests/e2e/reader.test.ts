@@ -301,6 +301,13 @@ describe('reader experience in real Chromium', () => {
     await popup.waitForSelector('[data-testid="why"]');
     expect(await popup.textContent('[data-testid="why"]')).toBe('Matches “core interests”; international context: “minister” in the same sentence.');
     expect(await popup.getAttribute('.reading', 'data-reading')).toBe('contextual');
+    // Its originals, each with romanisation and the bilingual source of the pairing.
+    await popup.getByRole('button', { name: '← Back' }).click();
+    await popup.getByRole('button', { name: /^Cold War mentality/ }).click();
+    await popup.waitForSelector('[data-testid="originals"]');
+    const original = (await popup.textContent('[data-testid="originals"] li[lang="zh"]'))!;
+    expect(original).toContain('冷战思维');
+    expect(original).toContain('lěngzhàn sīwéi');
     await popup.close();
   });
 

@@ -54,6 +54,16 @@ describe('a broken source fails the build with the file, the term id and the fie
       [/lexicon\/terms\/bloc-cold-war\.yaml/, /term "cold-war-mentality"/, /field "gloss"/, /140/],
     ],
     [
+      'an original for an unknown family',
+      (dir) => writeFileSync(join(dir, 'originals.yaml'), readFileSync(join(dir, 'originals.yaml'), 'utf8').replace('- id: cold-war-mentality', '- id: cold-war-mindset-typo')),
+      [/lexicon\/originals\.yaml/, /term "cold-war-mindset-typo"/, /field "id"/, /unknown term id/],
+    ],
+    [
+      'an original without its source',
+      (dir) => writeFileSync(join(dir, 'originals.yaml'), `- id: zero-sum\n  zh:\n    - form: 零和博弈\n      romanised: línghé bóyì\n`),
+      [/lexicon\/originals\.yaml/, /term "zero-sum"/, /source/],
+    ],
+    [
       'a missing meaning',
       (dir) => editTerms(dir, 'hegemony', (fs) => void delete family(fs, 'hegemony').meaning),
       [/lexicon\/terms\/hegemony\.yaml/, /term "hegemony"/, /field "meaning"/],

@@ -13,14 +13,17 @@ const categories = [
 function term(id: string, label: string, category: string, extra: Partial<Term> = {}): Term {
   return {
     id, label, category, reading: 'framing', gloss: `${label} gloss.`, patterns: [label.toLowerCase()], contextual: [], meaning: `${label} meaning.`, presupposes: 'p', origin: 'o',
-    sources: [], untraced: 'not traced', users: 'u', neutral: 'n', questions: ['a?', 'b?'], related: [], variants: [label.toLowerCase()], occurrences: {}, examples: [], ...extra,
+    sources: [], untraced: 'not traced', users: 'u', neutral: 'n', questions: ['a?', 'b?'], related: [], originals: [], variants: [label.toLowerCase()], occurrences: {}, examples: [], ...extra,
   };
 }
 const terms = [
   term('cold-war-mentality', 'Cold War mentality', 'bloc'),
   term('zero-sum', 'Zero-sum', 'bloc', { gloss: 'One side’s gain is the other’s loss.' }),
   term('multipolar-world', 'Multipolar world', 'order', { patterns: ['multipolar world', 'multi-polar system'], meaning: 'Several poles of power; the Élysée uses it too.' }),
-  term('hegemony', 'Hegemony', 'order', { meaning: 'Domination by one power, often called a zero-sum posture.' }),
+  term('hegemony', 'Hegemony', 'order', {
+    meaning: 'Domination by one power, often called a zero-sum posture.',
+    originals: [{ lang: 'zh', form: '霸权主义', romanised: 'bàquán zhǔyì', traditional: '霸權主義', source: { by: 'Ministry of Foreign Affairs of the PRC', title: 'Regular press conference', date: '2021-03-08' } }],
+  }),
 ];
 const corpora = [
   { id: 'commentary', label: 'Commentary corpus', description: 'Five articles.' },
@@ -29,7 +32,7 @@ const corpora = [
 const corpusStats = { commentary: { words: 10_000, occurrences: 30, byCategory: { bloc: 20, order: 10 } }, official: { words: 20_000, occurrences: 10, byCategory: { bloc: 2, order: 8 } } };
 const full: FullLexicon = { categories, corpora, documents: [], terms, corpusStats };
 /** What the popup has before the explanations load: the glossary (no meaning or origin). */
-const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusStats, terms: terms.map(({ id, label, category, gloss, patterns, reading }) => ({ id, label, category, gloss, patterns, reading })) };
+const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusStats, terms: terms.map(({ id, label, category, gloss, patterns, reading, originals }) => ({ id, label, category, gloss, patterns, reading, originals: originals.map(({ lang, form, romanised, traditional }) => ({ lang, form, romanised, traditional })) })) };
 const compiled: CompiledLexicon = {
   categories: categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
   terms: terms.map(({ id, label, category, gloss, patterns }) => ({ id, label, category, gloss, patterns })),
@@ -284,5 +287,16 @@ describe('isTabId: tab ids in messages', () => {
     // The bug this replaces: a big tab id is not a small index.
     expect(isIndex(1_813_009_893)).toBe(false);
     for (const bad of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '12', null, undefined, {}]) expect(isTabId(bad)).toBe(false);
+  });
+});
+
+describe('searchTerms finds a family by its original and its romanisation', () => {
+  it.each([
+    ['霸权主义', 'simplified characters'],
+    ['霸權', 'traditional characters'],
+    ['bàquán', 'pinyin with tone marks'],
+    ['baquan zhuyi', 'pinyin without tone marks'],
+  ])('%j (%s) finds Hegemony in the glossary', (query) => {
+    expect(searchTerms(glossary, query)).toEqual(['hegemony']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Matcher } from '../../match/create-matcher.ts';
-import { LexiconError, WORKING_NOTES } from '../schema.ts';
+import { LexiconError, WORKING_NOTES, type Original } from '../schema.ts';
 import type { SourceFamily } from './compile-families.ts';
 
 /** The fields of a family a reader sees. */
@@ -10,7 +10,7 @@ const READER_FIELDS = ['label', 'gloss', 'meaning', 'presupposes', 'origin', 'us
  * "provenance", "(public record)"…, see `WORKING_NOTES`): they belong in the `curator` field.
  * Curator notes on examples (`notes/`) are checked the same way.
  */
-export function checkReaderText(families: readonly SourceFamily[], notes: ReadonlyMap<string, readonly { file: string; note: string }[]>): void {
+export function checkReaderText(families: readonly SourceFamily[], notes: ReadonlyMap<string, readonly { file: string; note: string }[]>, originals: ReadonlyMap<string, readonly Original[]> = new Map()): void {
   const problems: string[] = [];
   const check = (file: string, who: string, field: string, value: string | undefined) => {
     if (value === undefined) return;
@@ -23,6 +23,11 @@ export function checkReaderText(families: readonly SourceFamily[], notes: Readon
     family.sources.forEach((s, i) => check(family.file, `term "${family.id}"`, `sources.${i}.title`, s.title));
   }
   for (const [id, list] of notes) for (const [i, note] of list.entries()) check(note.file, `term "${id}"`, `${i}.note`, note.note);
+  for (const [id, list] of originals) {
+    for (const [i, o] of list.entries()) {
+      for (const field of ['note', 'inflects'] as const) check('lexicon/originals.yaml', `term "${id}"`, `${o.lang}.${i}.${field}`, o[field]);
+    }
+  }
   if (problems.length > 0) throw new LexiconError(problems.join('\n'));
 }
 

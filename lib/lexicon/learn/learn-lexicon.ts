@@ -2,7 +2,7 @@ import { stringify as toYaml } from 'yaml';
 import { createFinder } from '../../match/create-finder.ts';
 import { createMatcher } from '../../match/create-matcher.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { LexiconError, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type ShippedDocument, type Term } from '../schema.ts';
+import { LexiconError, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type Original, type ShippedDocument, type Term } from '../schema.ts';
 import { checkNeutralWording, checkReaderText } from './check-sources.ts';
 import { compileContext, curatedCues, learnCues } from './compile-context.ts';
 import { compileFamilies, type SourceFamily } from './compile-families.ts';
@@ -57,6 +57,12 @@ function corpusStats(sources: LexiconSources, docs: readonly { file: string; cor
   return out;
 }
 
+/** The card's line of originals: the first Chinese and the first Russian form, each with its romanisation. */
+function cardOriginal(list: readonly Original[] | undefined): string | undefined {
+  const first = (['zh', 'ru'] as const).map((lang) => list?.find((o) => o.lang === lang)).filter((o): o is Original => o !== undefined);
+  return first.length ? first.map((o) => `${o.form} ${o.romanised}`).join(' · ') : undefined;
+}
+
 /**
  * The learning step, as a pipeline of named steps: read and validate the sources; check that no
  * reader field carries working notes; compile every family's variants into the trie; check each
@@ -72,7 +78,7 @@ function corpusStats(sources: LexiconSources, docs: readonly { file: string; cor
 export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): LearnResult {
   const sources = loadSources(dir);
   const families = orderFamilies(sources);
-  checkReaderText(families, sources.notes);
+  checkReaderText(families, sources.notes, sources.originals);
   const compiled = compileFamilies(families);
 
   const docs = sources.documents.map((doc) => ({ ...doc, sentences: splitSentences(doc.text, doc.furniture) }));
@@ -99,6 +105,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
         category: f.category,
         gloss: f.gloss,
         patterns: compiled.patterns[i]!,
+        ...(cardOriginal(sources.originals.get(f.id)) ? { original: cardOriginal(sources.originals.get(f.id)) } : {}),
         ...(guards ? { guards } : {}),
         ...(f.window === 'after' ? { after: 1 as const } : {}),
         ...(topics ? { topics } : {}),
@@ -137,7 +144,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     // Occurrences in article prose only: headlines, captions and navigation are not the article's framing.
     for (const o of mine) if (o.sentence?.prose) counts[byDoc.get(o.doc)!.corpus]!++;
     const { exclude: _exclude, file: _file, curator: _curator, guards: _guards, window: _window, topics: _topics, ...rest } = family;
-    return { ...rest, variants: compiled.variants[index]!, occurrences: counts, examples };
+    return { ...rest, originals: sources.originals.get(family.id) ?? [], variants: compiled.variants[index]!, occurrences: counts, examples };
   });
 
   const missingNotes = Object.keys(stubs).length > 0 ? toYaml(stubs, { lineWidth: 0 }) : '';
@@ -160,7 +167,15 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     categories: sources.categories,
     corpora: sources.corpora,
     documents,
-    terms: terms.map(({ id, label, category, gloss, patterns, reading }) => ({ id, label, category, gloss, patterns, reading })),
+    terms: terms.map(({ id, label, category, gloss, patterns, reading, originals }) => ({
+      id,
+      label,
+      category,
+      gloss,
+      patterns,
+      reading,
+      originals: originals.map(({ lang, form, romanised, traditional }) => ({ lang, form, romanised, ...(traditional ? { traditional } : {}) })),
+    })),
     corpusStats: corpusStats(sources, docs, occurrences, families),
   };
   const full: FullLexicon = { ...glossary, terms };

@@ -17,6 +17,9 @@ import {
   type DocumentMeta,
   type Note,
   type TermSource,
+  originalsFileSchema,
+  ORIGINAL_LANGUAGES,
+  type Original,
 } from '../schema.ts';
 
 /** Everything the curator writes, validated. */
@@ -32,6 +35,8 @@ export interface LexiconSources {
   context: ContextSource;
   /** Notes by term id. */
   notes: Map<string, (Note & { file: string })[]>;
+  /** Chinese and Russian originals by term id (`originals.yaml`). */
+  originals: Map<string, Original[]>;
 }
 
 function readYaml(path: string, display: string): unknown {
@@ -137,5 +142,23 @@ export function loadSources(dir: string): LexiconSources {
       notes.set(termId, [...(notes.get(termId) ?? []), ...list.map((n) => ({ ...n, file: display }))]);
     }
   }
-  return { categories, terms, corpora, documents, notes, context };
+  const originals = new Map<string, Original[]>();
+  let originalsData: unknown = [];
+  try {
+    readFileSync(join(dir, 'originals.yaml'));
+    originalsData = readYaml(join(dir, 'originals.yaml'), rel('originals.yaml')) ?? [];
+  } catch (error) {
+    if (error instanceof LexiconError) throw error;
+  }
+  const originalsList = validate(originalsFileSchema, originalsData, rel('originals.yaml'));
+  for (const entry of originalsList) {
+    if (!seen.has(entry.id)) throw new LexiconError(`${rel('originals.yaml')}: term "${entry.id}": field "id": unknown term id (no family has it)`);
+    if (originals.has(entry.id)) throw new LexiconError(`${rel('originals.yaml')}: term "${entry.id}": field "id": listed twice`);
+    const list: Original[] = [];
+    for (const lang of Object.keys(ORIGINAL_LANGUAGES) as (keyof typeof ORIGINAL_LANGUAGES)[]) {
+      for (const { curator: _curator, ...o } of entry[lang]) list.push({ lang, ...o });
+    }
+    originals.set(entry.id, list);
+  }
+  return { categories, terms, corpora, documents, notes, context, originals };
 }
