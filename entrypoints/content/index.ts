@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import compiled from '../../lexicon/generated/compiled.json';
 import '../../lexicon/generated/highlights.css';
-import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import type { CompiledLexicon } from '../../lib/lexicon/compiled.ts';
 import { runContent } from '../../lib/ext/run-content.ts';
 
 export default defineContentScript({

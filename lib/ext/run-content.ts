@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledLexicon } from '../lexicon/schema.ts';
+import type { CompiledLexicon } from '../lexicon/compiled.ts';
 import { createFinder } from '../match/create-finder.ts';
 import { whyLine } from '../match/explain.ts';
 import { buildReport, isIndex, type PageReport } from '../report/page-report.ts';

@@ -203,56 +203,9 @@ export interface FullLexicon extends Omit<GlossaryLexicon, 'terms'> {
   terms: Term[];
 }
 
-/** Flags of a compiled pattern entry. */
-export const ENTRY_CONTEXTUAL = 1;
-export const ENTRY_STANDARD = 2;
-/** A longer phrase a family's `exclude` names ("bully pulpit"): matched so that it hides the shorter pattern in it, never shown. */
-export const ENTRY_STOP = 4;
-
-/** A family as the content script needs it. */
-export interface CompiledTerm {
-  id: string;
-  label: string;
-  category: string;
-  gloss: string;
-  /** Its patterns as the lexicon writes them (`patterns`, then `contextual`), for "why is this highlighted?". */
-  patterns: string[];
-  /** Bit set of the guard sets (bit i is `context.guards[i]`) that mark other senses; absent when none. */
-  guards?: number;
-  /** Its first Chinese and first Russian form with their romanisations, for the card ("冷战思维 lěngzhàn sīwéi"). */
-  original?: string;
-  /** 1 when its cues must be in the words it qualifies ("so-called"), not around it. */
-  after?: 1;
-  /** Bit set of the topics (bit i is `context.topics[i]`) one of whose cues its contextual patterns need; absent when any cue will do. */
-  topics?: number;
-}
-
-/** The context model, compiled: cue and guard phrases in one trie. */
-export interface CompiledContext {
-  /** Trie of cue, guard and topic phrases; a value indexes `kinds` in fours. */
-  trie: import('../match/trie.ts').TrieRoot;
-  /** Per kind k: `kinds[4k]` the cue weight (0 none, 1 weak, 2 strong), `kinds[4k+1]` the bit set of guard sets, `kinds[4k+2]` the case rule (0 any, 1 proper, 2 capitals), `kinds[4k+3]` the bit set of topics. */
-  kinds: number[];
-  /** Guard set names by bit. */
-  guards: string[];
-  /** Topic names by bit. */
-  topics: string[];
-  /** Points a sentence or its neighbours need. */
-  points: number;
-  /** A page is about international affairs when its cues reach `points` and `per1000` points per 1,000 words. */
-  page: { points: number; per1000: number };
-}
-
-/** The compact lexicon for the content script, `lexicon/generated/compiled.json`: no examples. */
-export interface CompiledLexicon {
-  categories: Pick<Category, 'id' | 'label' | 'colour' | 'underline' | 'line'>[];
-  terms: CompiledTerm[];
-  /** Trie of every variant; a value indexes `entries` in threes. */
-  trie: import('../match/trie.ts').TrieRoot;
-  /** Per entry e: `entries[3e]` the term index, `entries[3e+1]` its pattern index, `entries[3e+2]` flags ({@link ENTRY_CONTEXTUAL}, {@link ENTRY_STANDARD}). */
-  entries: number[];
-  context: CompiledContext;
-}
+// The compiled lexicon's shape lives in compiled.ts, free of zod, so the content script that reads
+// it does not carry the schema library.
+export { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon, type CompiledTerm } from './compiled.ts';
 
 /** `lexicon/context.yaml`: the cues of international affairs and the guards of other senses. */
 export const contextSourceSchema = z.strictObject({

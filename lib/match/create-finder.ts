@@ -1,4 +1,4 @@
-import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/schema.ts';
+import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/compiled.ts';
 import { sentenceAround, type Span } from '../text/sentences.ts';
 import { createMatcher, type Matcher } from './create-matcher.ts';
 

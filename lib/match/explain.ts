@@ -1,4 +1,4 @@
-import type { CompiledTerm } from '../lexicon/schema.ts';
+import type { CompiledTerm } from '../lexicon/compiled.ts';
 import type { CueWhere, Finding } from './create-finder.ts';
 
 /** Why a term fired, as plain data: the pattern it is a form of and, for a contextual family, its cue. */

@@ -1,6 +1,6 @@
 import type { Finder, Finding, PagePoints } from '../match/create-finder.ts';
 import { whyOf } from '../match/explain.ts';
-import type { CompiledLexicon } from '../lexicon/schema.ts';
+import type { CompiledLexicon } from '../lexicon/compiled.ts';
 import type { ReportableMatch } from '../report/page-report.ts';
 import { blockOf, isInExcludedSubtree, RunCursor, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';

@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from '../lexicon/schema.ts';
+import type { CompiledLexicon } from '../lexicon/compiled.ts';
 import type { Why } from '../match/explain.ts';
 
 /** True for a small non-negative integer: message fields are checked before use. */
