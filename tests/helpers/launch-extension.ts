@@ -85,6 +85,8 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     async openPopup(page) {
       const query = page ? `?tabId=${await tabIdOf(page)}` : '';
       const popup = await context.newPage();
+      // The size Chrome gives the toolbar popup (400 px wide, at most 600 px tall).
+      await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
       await popup.waitForSelector('html[data-ready="true"]');
       return popup;
