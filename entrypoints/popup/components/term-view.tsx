@@ -99,35 +99,6 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
         <CategoryChip category={category} />
       </p>
       <p class="gloss">{term.gloss}</p>
-      {term.originals.length > 0 && (
-        <section class="originals" aria-labelledby="originals-title" data-testid="originals">
-          <h3 id="originals-title">In the original</h3>
-          <ul>
-            {term.originals.map((o) => (
-              <li key={`${o.lang}:${o.form}`} lang={o.lang}>
-                <span class="original-form">{o.form}</span> <span class="muted" lang={o.lang === 'zh' ? 'zh-Latn-pinyin' : 'ru-Latn'}>{o.romanised}</span>
-                {o.traditional && <span class="muted small"> · traditional {o.traditional}</span>}
-                <span class="sr-only"> ({ORIGINAL_LANGUAGES[o.lang]})</span>
-                {o.quote && (
-                  <p class="small original-quote">
-                    <q>{o.quote}</q>
-                    {o.quote_en && (
-                      <>
-                        {' '}
-                        <span lang="en">Official English: <q>{o.quote_en}</q></span>
-                      </>
-                    )}
-                  </p>
-                )}
-                <p class="small muted" lang="en">
-                  {o.source.by}, {o.source.url ? <a href={o.source.url} target="_blank" rel="noreferrer">{o.source.title}</a> : <cite>{o.source.title}</cite>}, {o.source.date}
-                  {o.note ? `. ${o.note}` : ''}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       <p class={`reading reading-${term.reading}`} data-reading={term.reading}>{READING[term.reading]}</p>
       <MuteControls model={model} term={term} />
       <dl class="explain">
@@ -160,6 +131,35 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
           </ul>
         </dd>
       </dl>
+      {term.originals.length > 0 && (
+        <section class="originals" aria-labelledby="originals-title" data-testid="originals">
+          <h3 id="originals-title">In the original</h3>
+          <ul>
+            {term.originals.map((o) => (
+              <li key={`${o.lang}:${o.form}`} lang={o.lang}>
+                <span class="original-form">{o.form}</span> <span class="muted" lang={o.lang === 'zh' ? 'zh-Latn-pinyin' : 'ru-Latn'}>{o.romanised}</span>
+                {o.traditional && <span class="muted small"> · traditional {o.traditional}</span>}
+                <span class="sr-only"> ({ORIGINAL_LANGUAGES[o.lang]})</span>
+                {o.quote && (
+                  <p class="small original-quote">
+                    <q>{o.quote}</q>
+                    {o.quote_en && (
+                      <>
+                        {' '}
+                        <span lang="en">Official English: <q>{o.quote_en}</q></span>
+                      </>
+                    )}
+                  </p>
+                )}
+                <p class="small muted" lang="en">
+                  {o.source.by}, {o.source.url ? <a href={o.source.url} target="_blank" rel="noreferrer">{o.source.title}</a> : <cite>{o.source.title}</cite>}, {o.source.date}
+                  {o.note ? `. ${o.note}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {occurrences.length > 0 && (
         <section aria-labelledby="on-page">
           <h3 id="on-page">{fromPage} ({occurrences.length})</h3>
