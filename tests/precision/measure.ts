@@ -192,3 +192,16 @@ export function measureReal(lexicon: CompiledLexicon, finder: Finder, texts: rea
   r.recall = r.framing ? r.found / r.framing : 0;
   return r;
 }
+
+/**
+ * Recall within the lexicon's reach: of the labelled framing phrases, those whose text holds a
+ * form (a generated variant) of the family they are labelled with, and how many of those are found.
+ * The rest are paraphrases ("no one threatened Russia" labelled as the unprovoked framing) that no
+ * phrase lexicon matches; they measure coverage, not matching.
+ */
+export function reachable(result: RealResult, variants: ReadonlyMap<string, readonly string[]>): { labels: number; found: number; recall: number; paraphrases: number } {
+  const fold = (s: string) => s.toLowerCase().replace(/[-\u2010-\u2014]/g, ' ').replace(/[’']/g, "'").replace(/\s+/g, ' ');
+  const formal = result.missed.filter((m) => (variants.get(m.label) ?? []).some((v) => !v.includes('*') && fold(m.phrase).includes(fold(v))));
+  const labels = result.found + formal.length;
+  return { labels, found: result.found, recall: labels ? result.found / labels : 0, paraphrases: result.missed.length - formal.length };
+}
