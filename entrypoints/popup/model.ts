@@ -246,6 +246,28 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         ? { text: `“${label}” is muted ${where ? `on ${where}` : 'everywhere'}.`, run: () => update((s) => withMuted(s, id, where, false)).then(() => void (undo.value = null)) }
         : null;
     },
+    /**
+     * The page's report as a file: Markdown (a handout), CSV (one row per occurrence) or JSON
+     * (typed, versioned). Loads the explanations and the voice reader if they are not loaded yet.
+     */
+    async exportReport(format: 'md' | 'csv' | 'json'): Promise<{ name: string; type: string; text: string } | null> {
+      const r = report.value;
+      if (!r) return null;
+      const [lexicon, { classifyVoice }, exporter] = await Promise.all([loadFull(), import('../../lib/report/classify-voice.ts'), import('../../lib/report/export.ts')]);
+      const readAt = new Date().toISOString();
+      const title = r.title || r.host;
+      const input = {
+        title,
+        url: r.url,
+        readAt,
+        words: r.words,
+        counts: r.counts,
+        occurrences: r.occurrences.map((o) => ({ position: o.index + 1, term: o.term, category: o.category, text: o.text, sentence: o.sentence, start: o.start, end: o.end, voice: classifyVoice(o.sentence, o.start, o.end), why: o.why })),
+      };
+      const text = format === 'md' ? exporter.toMarkdown(lexicon, input) : format === 'csv' ? exporter.toCsv(lexicon, input) : exporter.toJson(lexicon, input);
+      const type = format === 'md' ? 'text/markdown' : format === 'csv' ? 'text/csv' : 'application/json';
+      return { name: exporter.exportFileName(title, readAt, format), type: `${type};charset=utf-8`, text };
+    },
     /** Opens the options page (all settings, muted terms, shortcuts). */
     openOptions: () => browser.runtime.openOptionsPage(),
     /** Opens the first-run guide. */

@@ -1,16 +1,21 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFinder } from '../match/create-finder.ts';
 import { learnLexicon } from '../lexicon/learn/learn-lexicon.ts';
 import { LexiconError } from '../lexicon/schema.ts';
 import { LEXICON_DIR, loadCompiled, loadFull } from './load-generated.ts';
+import { exportFileName, toCsv, toJson, toMarkdown } from '../report/export.ts';
+import { reportInput } from './report-file.ts';
 import { scanText, type ScanHit } from './scan-file.ts';
 
 const USAGE = `usage: framing-lens <command> [options]
 
   scan [--json] [--explain] FILE...
                            find framing terms in .txt or .html files (--explain: say why each fired)
+  report [--format md|csv|json] [--out DIR] FILE...
+                           the page report of each file: a Markdown handout, one CSV row per
+                           occurrence, or versioned JSON (several files need --out DIR)
   terms [--json]           list the lexicon
   learn [--check]          rebuild lexicon/generated from the sources and the corpus
                            (--check: fail if the generated files are stale, write nothing)
@@ -56,6 +61,32 @@ function scan(args: string[]): void {
     process.stdout.write(`  ${category.label.padEnd(50)} ${String(n).padStart(5)}\n`);
   }
   process.stdout.write(`  ${'total'.padEnd(50)} ${String(hits.length).padStart(5)}\n`);
+}
+
+function report(args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, out: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length === 0) fail('report needs at least one FILE\n' + USAGE);
+  const format = values.format;
+  if (format !== 'md' && format !== 'csv' && format !== 'json') fail(`unknown --format "${format}" (md, csv or json)`);
+  if (positionals.length > 1 && !values.out) fail(`report of ${positionals.length} files needs --out DIR (one file each)`);
+  for (const file of positionals) if (!existsSync(file)) fail(`${file}: no such file`);
+  const lexicon = loadCompiled();
+  const full = loadFull();
+  const finder = createFinder(lexicon);
+  const readAt = new Date().toISOString();
+  if (values.out) mkdirSync(values.out, { recursive: true });
+  for (const file of positionals) {
+    const content = readFileSync(file, 'utf8');
+    const input = reportInput(file, content, lexicon, finder, readAt);
+    const text = format === 'md' ? toMarkdown(full, input) : format === 'csv' ? toCsv(full, input) : toJson(full, input);
+    if (!values.out) {
+      process.stdout.write(text);
+      continue;
+    }
+    const path = join(values.out, exportFileName(basename(file).replace(/\.[^.]+$/, ''), readAt, format));
+    writeFileSync(path, text);
+    process.stdout.write(`${file}: ${input.occurrences.length} occurrences → ${path}\n`);
+  }
 }
 
 function terms(args: string[]): void {
@@ -114,6 +145,7 @@ export function main(argv: string[]): void {
   const [command, ...rest] = argv;
   try {
     if (command === 'scan') scan(rest);
+    else if (command === 'report') report(rest);
     else if (command === 'terms') terms(rest);
     else if (command === 'learn') learn(rest);
     else if (command === undefined || command === '--help' || command === '-h') process.stdout.write(USAGE);

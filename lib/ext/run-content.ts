@@ -220,7 +220,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
 
   onMessage('getReport', ({ sender }): PageReport => {
     if (sender.id !== browser.runtime.id) throw new Error('not ours');
-    return buildReport(lexicon, running ? scanner.matches() : [], { url: win.location.href, host: host(), active: isActiveOn(settings, host()), words: scanner.words() });
+    return buildReport(lexicon, running ? scanner.matches() : [], { url: win.location.href, title: doc.title.slice(0, 500), host: host(), active: isActiveOn(settings, host()), words: scanner.words() });
   });
   onMessage('reveal', ({ data, sender }) => sender.id === browser.runtime.id && isIndex(data?.index) && focus(data.index));
   onMessage('step', ({ data, sender }) => {

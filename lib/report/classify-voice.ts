@@ -47,6 +47,24 @@ function balance(text: string): number {
   return n;
 }
 
+type Verb = { text: string; offset: { start: number }; verb?: { infinitive?: string } };
+
+/** What compromise reads in a sentence, kept for the last sentences read: a page's occurrences often share one. */
+const read = new Map<string, { attributed: boolean; verbs: Verb[] }>();
+
+function readSentence(sentence: string): { attributed: boolean; verbs: Verb[] } {
+  const known = read.get(sentence);
+  if (known) return known;
+  const doc = nlp(sentence);
+  const result = {
+    attributed: doc.has('according to') || doc.has('as [.+] (put|puts) it') || doc.has('as [.+] (points|pointed|point) out'),
+    verbs: doc.verbs().json({ offset: true }) as Verb[],
+  };
+  if (read.size >= 256) read.delete(read.keys().next().value!);
+  read.set(sentence, result);
+  return result;
+}
+
 /**
  * The voice in which `sentence` uses the term at `[start, end)`:
  * - `distancing`: "so-called" before it, or scare quotes around just the term (four words or fewer);
@@ -73,11 +91,10 @@ export function classifyVoice(sentence: string, start: number, end: number, para
   if (paragraph && (balance(paragraph.before) > 0 || balance(paragraph.after) < 0)) return 'quotation';
   // "(Italics added)", "(emphasis added)": the writer marks the paragraph as quoted text they emphasised.
   if (paragraph && /\((?:italics|emphasis) (?:added|mine|ours)\)/i.test(`${paragraph.before} ${sentence} ${paragraph.after}`)) return 'quotation';
-  const doc = nlp(sentence);
-  if (doc.has('according to') || doc.has('as [.+] (put|puts) it') || doc.has('as [.+] (points|pointed|point) out')) return 'attributed';
+  const { attributed, verbs } = readSentence(sentence);
+  if (attributed) return 'attributed';
   // A verb of saying governs the term when it comes before it ("X said that … TERM") or closes the
   // sentence after it ("TERM …, X said."). compromise gives each verb's infinitive and offset.
-  const verbs = doc.verbs().json({ offset: true }) as { text: string; offset: { start: number }; verb?: { infinitive?: string } }[];
   for (const verb of verbs) {
     const words = (verb.verb?.infinitive ?? verb.text).toLowerCase().split(/\s+/);
     const surface = verb.text.toLowerCase();

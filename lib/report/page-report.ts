@@ -27,6 +27,8 @@ export interface ReportOccurrence {
 /** What a frame found, as sent to the popup. Plain data, validated on receipt. */
 export interface PageReport {
   url: string;
+  /** The document's title, for an exported report. */
+  title?: string;
   host: string;
   /** False when the reader switched the extension off here (site or master switch). */
   active: boolean;
@@ -53,7 +55,7 @@ export interface ReportableMatch {
 }
 
 /** Builds the report of a frame from its matches, in document order. O(matches). */
-export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; host: string; active: boolean; words: number }): PageReport {
+export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; title?: string; host: string; active: boolean; words: number }): PageReport {
   const counts: Record<string, number> = {};
   const occurrences: ReportOccurrence[] = [];
   matches.forEach((m, index) => {

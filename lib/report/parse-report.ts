@@ -23,6 +23,7 @@ export const occurrenceSchema = z.object({
 /** The schema of a frame's report, as the popup and the side panel receive it. */
 export const pageReportSchema = z.object({
   url: shortText,
+  title: z.optional(shortText),
   host: shortText,
   active: z.boolean(),
   words: index,

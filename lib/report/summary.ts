@@ -23,7 +23,7 @@ export function mergeReports(frames: readonly { frameId: number; report: PageRep
     for (const [id, n] of Object.entries(report.counts)) counts[id] = (counts[id] ?? 0) + n;
     for (const o of report.occurrences) occurrences.push({ ...o, frameId });
   }
-  return { url: top.report.url, host: top.report.host, active: top.report.active, words, total, counts, occurrences };
+  return { url: top.report.url, ...(top.report.title ? { title: top.report.title } : {}), host: top.report.host, active: top.report.active, words, total, counts, occurrences };
 }
 
 /** One bar of the category chart. */

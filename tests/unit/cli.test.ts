@@ -162,3 +162,42 @@ describe('framing-lens commands', () => {
     expect(stdout).toMatch(/usage: framing-lens/);
   });
 });
+
+describe('framing-lens report', () => {
+  it('prints the Markdown handout of a saved page, with its title and every term found', () => {
+    const { code, stdout } = cli('report', 'tests/fixtures/pages/popup-article.html');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('# Framing Lens report: Summit report\n')).toBe(true);
+    for (const label of ['Multipolar world', 'Cold War mentality', 'Hegemony', 'Core interests', 'Mutual respect', 'Collective West']) expect(stdout).toContain(`- **${label}**`);
+    expect(stdout).toContain('7 framing terms');
+  });
+  it('--format csv gives one row per occurrence, in the order of the scan', () => {
+    const { code, stdout } = cli('report', '--format', 'csv', 'tests/fixtures/pages/popup-article.html');
+    const { stdout: scanned } = cli('scan', '--json', 'tests/fixtures/pages/popup-article.html');
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\r\n');
+    expect(rows[0]).toBe('position,term,label,category,voice,text,sentence,reason');
+    expect(rows.slice(1).map((r) => r.split(',')[1])).toEqual((JSON.parse(scanned) as Hit[]).map((h) => h.term));
+  });
+  it('several files write one file each under --out, and say where', () => {
+    const out = `${ROOT}/tests/.artifacts/report-cli`;
+    const { code, stdout } = cli('report', '--format', 'json', '--out', out, 'tests/fixtures/pages/popup-article.html', CORPUS_FILE);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const path = /→ (.+)$/.exec(lines[0]!)![1]!;
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'framing-lens-report', version: 1, page: { title: 'Summit report' } });
+  });
+  it('refuses what it cannot do, with a message and nothing written', () => {
+    for (const [args, message] of [
+      [['report', '--format', 'pdf', CORPUS_FILE], /unknown --format "pdf"/],
+      [['report', CORPUS_FILE, 'tests/fixtures/pages/popup-article.html'], /needs --out DIR/],
+      [['report', 'no/such/page.html'], /no\/such\/page\.html: no such file/],
+    ] as const) {
+      const { code, stderr, stdout } = cli(...args);
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(message);
+      expect(stdout).toBe('');
+    }
+  });
+});

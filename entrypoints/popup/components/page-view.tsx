@@ -2,6 +2,7 @@ import { useOpen } from '../navigation.ts';
 import type { PopupModel } from '../model.ts';
 import { CategoryChip, Legend } from './category-chip.tsx';
 import { CorpusNote } from './corpus-note.tsx';
+import { ExportBar } from './export-bar.tsx';
 
 /** The page view: the summary with its chart, then the terms found grouped by category, then the legend. */
 export function PageView({ model }: { model: PopupModel }) {
@@ -133,6 +134,7 @@ export function PageView({ model }: { model: PopupModel }) {
           );
         })}
       </section>
+      <ExportBar model={model} />
       <details class="legend-box">
         <summary>What the colours and lines mean</summary>
         <p class="small">A highlight marks framing: a phrase that carries a point of view. It does not say the sentence is false or the writer is wrong.</p>
