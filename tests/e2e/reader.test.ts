@@ -173,12 +173,17 @@ describe('reader experience in real Chromium', () => {
     await hover(article, 'Cold War mentality');
     await popup.locator('input[data-category="bloc-cold-war"]').uncheck();
     await expect.poll(() => cardShown(article)).toBe(false);
+    // Each change lands (storage, the page, the popup's own copy) before the next one is made.
+    await expect.poll(() => highlightNames(article)).not.toContain('framing-lens-bloc-cold-war');
     await popup.locator('input[data-category="bloc-cold-war"]').check();
+    await expect.poll(() => highlightNames(article)).toContain('framing-lens-bloc-cold-war');
     await article.bringToFront();
     await hover(article, 'Cold War mentality');
     await popup.getByLabel('Underline only').check();
     await expect.poll(() => cardShown(article)).toBe(false);
+    await expect.poll(() => highlightNames(article)).toContain('framing-lens-bloc-cold-war-underline');
     await popup.getByLabel('Tinted background').check();
+    await expect.poll(() => highlightNames(article)).toContain('framing-lens-bloc-cold-war');
     await popup.close();
   });
 
