@@ -46,7 +46,7 @@ function scan(args: string[]): void {
     process.stdout.write(`${JSON.stringify(hits, null, 1)}\n`);
     return;
   }
-  const labels = new Map(lexicon.terms.map((t) => [t.id, t.label]));
+  const labels = new Map(loadFull().terms.map((t) => [t.id, t.label]));
   for (const file of positionals) {
     const mine = hits.filter((h) => h.file === file);
     process.stdout.write(`${file}: ${mine.length} framing terms\n`);

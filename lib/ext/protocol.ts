@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CardText } from '../lexicon/compiled.ts';
 import type { PageReport } from '../report/page-report.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface ProtocolMap {
   frameCount(data: { count: number }): void;
   /** Popup → background: frames of a tab that reported terms, top frame first. */
   getFrames(data: { tabId: number }): number[];
+  /** Content script → background: what the hover card says of a family (null for an unknown id). */
+  cardText(data: { id: string }): CardText | null;
   /** Content script → background: open the explanation of a term (hover card link). */
   openTerm(data: { id: string }): void;
   /** Background → an open explanation tab: show this term (read from tab `tabId`); true when it did. */

@@ -1,4 +1,5 @@
 import type { browser as browserApi } from 'wxt/browser';
+import type { CardTexts } from '../lexicon/compiled.ts';
 import { badgeText, createBadgeCounter } from '../report/badge-counter.ts';
 import { isIndex, isTabId } from '../report/page-report.ts';
 import { onMessage, sendMessage } from './protocol.ts';
@@ -7,9 +8,9 @@ import { loadSettings, watchSettings } from './settings-item.ts';
 /**
  * The service worker: sums the terms each frame reports into the toolbar badge, tells the popup
  * which frames of a tab found terms, relays the keyboard commands to the active tab, and opens a
- * term's explanation from the hover card. It keeps no page text.
+ * term's explanation from the hover card, and gives the hover card its texts. It keeps no page text.
  */
-export function runBackground(browser: typeof browserApi): void {
+export function runBackground(browser: typeof browserApi, cards: CardTexts): void {
   const counter = createBadgeCounter();
   let badgeOn = true;
   // MV3 (Chrome) has `action`; the Firefox MV2 build has `browserAction` with the same badge API.
@@ -35,6 +36,10 @@ export function runBackground(browser: typeof browserApi): void {
     paint(tabId);
   });
   onMessage('getFrames', ({ data }) => (isTabId(data?.tabId) ? counter.frames(data.tabId) : []));
+  onMessage('cardText', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !Object.hasOwn(cards, data.id)) return null;
+    return cards[data.id]!;
+  });
   onMessage('openTerm', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !/^[a-z0-9-]{1,80}$/.test(data.id)) return;
     void openExplanation(browser, data.id, sender.tab?.id);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledLexicon } from '../lexicon/compiled.ts';
+import type { CardText, CompiledLexicon } from '../lexicon/compiled.ts';
 import { createFinder } from '../match/create-finder.ts';
 import { whyLine } from '../match/explain.ts';
 import { buildReport, isIndex, type PageReport } from '../report/page-report.ts';
@@ -91,17 +91,24 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
 
   const isShown = (m: PageMatch) => !settings.disabledCategories.includes(m.category);
 
+  /** The match the card is being shown for (the pointer may move on while its texts arrive). */
+  let cardFor: PageMatch | null = null;
   const card = createHoverCard(doc, {
     open: (id) => void sendMessage('openTerm', { id }).catch(() => {}),
     mute: (id, where) => {
-      card.hide();
+      hideCard();
       void updateSettings((s) => withMuted(s, id, where === 'site' ? siteKey(host()) : null, true));
     },
   });
 
+  function hideCard(): void {
+    cardFor = null;
+    card.hide();
+  }
+
   const apply = () => {
     const on = isActiveOn(settings, host());
-    card.hide();
+    hideCard();
     try {
       const mutedChanged = readMuted();
       if (on && !running) {
@@ -137,11 +144,26 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     return range;
   };
 
+  // The card's texts live in the background (no frame carries them); each family's are asked for once.
+  const cardTexts = new Map<number, Promise<CardText | null>>();
+  const textOf = (term: number): Promise<CardText | null> => {
+    let text = cardTexts.get(term);
+    if (!text) {
+      text = sendMessage('cardText', { id: lexicon.terms[term]!.id }).catch(() => null);
+      cardTexts.set(term, text);
+    }
+    return text;
+  };
+
   /** Shows the card for a match, next to `rect` (the match's own rectangle by default). */
   const showCard = (m: PageMatch, options: { focus?: boolean; rect?: DOMRect } = {}) => {
-    const term = lexicon.terms[m.term]!;
-    const category = lexicon.categories.find((c) => c.id === term.category)!;
-    card.show({ termId: term.id, label: term.label, category: category.label, colour: category.colour, gloss: term.gloss, why: whyLine(m.why), ...(term.original ? { original: term.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
+    cardFor = m;
+    void textOf(m.term).then((text) => {
+      if (cardFor !== m || !ctx.isValid || !m.span.startContainer.isConnected) return;
+      const term = lexicon.terms[m.term]!;
+      const category = lexicon.categories.find((c) => c.id === term.category)!;
+      card.show({ termId: term.id, label: text?.label ?? term.id, category: category.label, colour: category.colour, gloss: text?.gloss ?? '', why: whyLine(m.why), ...(text?.original ? { original: text.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
+    });
   };
 
   const focus = (index: number, fromKeyboard = false): boolean => {
@@ -164,10 +186,11 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     hideTimer = 0;
   };
   const hideSoon = () => {
+    if (card.shown() === null) cardFor = null; // texts on their way for a term the pointer has left
     if (hideTimer || card.shown() === null) return;
     hideTimer = win.setTimeout(() => {
       hideTimer = 0;
-      card.hide();
+      hideCard();
     }, HIDE_DELAY_MS);
   };
   const hitTest = () => {
@@ -183,7 +206,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     const hit = node && node.nodeType === 3 ? scanner.matchAt(node, caret.offset) : null;
     if (hit && isShown(hit)) {
       cancelHide();
-      if (card.shown() !== lexicon.terms[hit.term]!.id) showCard(hit);
+      if (card.shown() !== lexicon.terms[hit.term]!.id && cardFor !== hit) showCard(hit);
     } else hideSoon();
   };
   ctx.addEventListener(doc, 'mousemove', (e) => {
@@ -195,10 +218,10 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   }, { passive: true });
   // Scrolling moves the term away from the card: hide it (unless the reader is using its buttons).
   ctx.addEventListener(win, 'scroll', () => {
-    if (card.shown() !== null && !card.owns(doc.activeElement)) card.hide();
+    if (card.shown() !== null && !card.owns(doc.activeElement)) hideCard();
   }, { passive: true, capture: true });
   ctx.addEventListener(doc, 'keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && card.shown() !== null) card.hide();
+    if ((e as KeyboardEvent).key === 'Escape' && card.shown() !== null) hideCard();
   }, { capture: true });
   // Keyboard readers: focusing a link or button that holds a term shows its card (without taking focus).
   ctx.addEventListener(doc, 'focusin', (e) => {
@@ -215,7 +238,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   });
   ctx.addEventListener(doc, 'focusout', (e) => {
     const next = (e as FocusEvent).relatedTarget;
-    if (card.shown() !== null && !card.owns(next as EventTarget | null) && !card.owns(e.target)) card.hide();
+    if (card.shown() !== null && !card.owns(next as EventTarget | null) && !card.owns(e.target)) hideCard();
   });
 
   onMessage('getReport', ({ sender }): PageReport => {
@@ -232,7 +255,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
 
   ctx.addEventListener(win, 'wxt:locationchange', () => {
     active = -1;
-    card.hide();
+    hideCard();
     if (running) scanner.reset();
   });
   ctx.onInvalidated(() => {

@@ -8,23 +8,30 @@ export const ENTRY_STANDARD = 2;
 /** A longer phrase a family's `exclude` names ("bully pulpit"): matched so that it hides the shorter pattern in it, never shown. */
 export const ENTRY_STOP = 4;
 
-/** A family as the content script needs it. */
+/** A family as the content script needs it to match: no reader text (that is in {@link CardTexts}). */
 export interface CompiledTerm {
   id: string;
-  label: string;
   category: string;
-  gloss: string;
   /** Its patterns as the lexicon writes them (`patterns`, then `contextual`), for "why is this highlighted?". */
   patterns: string[];
   /** Bit set of the guard sets (bit i is `context.guards[i]`) that mark other senses; absent when none. */
   guards?: number;
-  /** Its first Chinese and first Russian form with their romanisations, for the card ("冷战思维 lěngzhàn sīwéi"). */
-  original?: string;
   /** 1 when its cues must be in the words it qualifies ("so-called"), not around it. */
   after?: 1;
   /** Bit set of the topics (bit i is `context.topics[i]`) one of whose cues its contextual patterns need; absent when any cue will do. */
   topics?: number;
 }
+
+/** What the hover card says of a family: `lexicon/generated/cards.json`, kept by the background and asked for on first hover, so the content script of every frame does not carry it. */
+export interface CardText {
+  label: string;
+  gloss: string;
+  /** Its first Chinese and first Russian form with their romanisations ("冷战思维 lěngzhàn sīwéi"). */
+  original?: string;
+}
+
+/** Card texts by family id. */
+export type CardTexts = Record<string, CardText>;
 
 /** The context model, compiled: cue and guard phrases in one trie. */
 export interface CompiledContext {

@@ -35,6 +35,18 @@ async function stepTo(page: Page, tabId: number, wanted: (text: string) => boole
   throw new Error('no such term to step to');
 }
 
+/** The text the card shows, read through the DevTools protocol (the card lives in a closed shadow root no page script can open). */
+async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  type DomNode = { nodeType: number; nodeValue: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+  await cdp.detach();
+  const texts = (n: DomNode): string[] => [...(n.nodeType === 3 ? [n.nodeValue] : []), ...[...(n.shadowRoots ?? []), ...(n.children ?? [])].flatMap(texts)];
+  const find = (n: DomNode): DomNode | undefined => (n.attributes?.includes('data-framing-lens-ui') ? n : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(find).find(Boolean));
+  const host = find(root);
+  return host ? texts(host).join(' | ') : '';
+}
+
 async function hover(page: Page, text: string): Promise<void> {
   const r = (await rectOfText(page, text))!;
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
@@ -185,6 +197,24 @@ describe('reader experience in real Chromium', () => {
     await popup.getByLabel('Tinted background').check();
     await expect.poll(() => highlightNames(article)).toContain('framing-lens-bloc-cold-war');
     await popup.close();
+  });
+
+  it('the card says what the phrase is: label, category, gloss, the original and why, its texts asked from the background', async () => {
+    await hover(article, 'Cold War mentality');
+    const term = full.terms.find((t) => t.id === 'cold-war-mentality')!;
+    await expect.poll(() => cardText(article)).toContain(term.gloss);
+    const text = await cardText(article);
+    expect(text).toContain(term.label);
+    expect(text).toContain(lexicon.categories.find((c) => c.id === term.category)!.label);
+    expect(text).toContain('冷战思维 lěngzhàn sīwéi');
+    expect(text).toContain('Matches “Cold War mentality”');
+    // Another term: its own texts, not the first one's.
+    await hover(article, 'collective West');
+    const other = full.terms.find((t) => t.id === 'collective-west')!;
+    await expect.poll(() => cardText(article)).toContain(other.gloss);
+    expect(await cardText(article)).not.toContain(term.gloss);
+    await article.mouse.move(5, 5);
+    await expect.poll(() => cardShown(article)).toBe(false);
   });
 
   it('keyboard readers reach a term on the page: focusing a highlighted link shows its card', async () => {

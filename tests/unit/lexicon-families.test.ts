@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/cli/scan-file.ts';
 import { expandOptional, generateVariants } from '../../lib/lexicon/learn/generate-variants.ts';
-import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
+import type { CardTexts, CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { tokenise } from '../../lib/text/tokenise.ts';
 
 const LEXICON = fileURLToPath(new URL('../../lexicon/', import.meta.url));
 const compiled = JSON.parse(readFileSync(`${LEXICON}generated/compiled.json`, 'utf8')) as CompiledLexicon;
+const cards = JSON.parse(readFileSync(`${LEXICON}generated/cards.json`, 'utf8')) as CardTexts;
 const full = JSON.parse(readFileSync(`${LEXICON}generated/lexicon.json`, 'utf8')) as FullLexicon;
 const finder = createFinder(compiled);
 const matcher = finder.matcher;
@@ -47,9 +48,17 @@ describe.each(full.terms.map((t) => [t.id, t] as const))('family %s', (id, famil
     expect(family.variants.length).toBeGreaterThanOrEqual(family.patterns.length > 0 ? 1 : 0);
     expect(problems(family.variants, id)).toEqual([]);
   });
-  it('the compiled lexicon has the family at the same index with the same category, gloss and patterns', () => {
+  it('the compiled lexicon has the family at the same index with the same category and patterns, and the card its label, gloss and first originals', () => {
     const index = full.terms.indexOf(family);
-    expect(compiled.terms[index]).toMatchObject({ id, label: family.label, category: family.category, gloss: family.gloss, patterns: [...family.patterns, ...family.contextual] });
+    expect(compiled.terms[index]).toMatchObject({ id, category: family.category, patterns: [...family.patterns, ...family.contextual] });
+    expect(compiled.terms[index]).not.toHaveProperty('gloss');
+    const card = cards[id]!;
+    expect(card).toMatchObject({ label: family.label, gloss: family.gloss });
+    for (const lang of ['zh', 'ru'] as const) {
+      const first = family.originals.find((o) => o.lang === lang);
+      if (first) expect(card.original).toContain(`${first.form} ${first.romanised}`);
+    }
+    if (family.originals.length === 0) expect(card).not.toHaveProperty('original');
   });
 });
 

@@ -2,7 +2,7 @@ import { stringify as toYaml } from 'yaml';
 import { createFinder } from '../../match/create-finder.ts';
 import { createMatcher } from '../../match/create-matcher.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { LexiconError, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type Original, type ShippedDocument, type Term } from '../schema.ts';
+import { LexiconError, type CardTexts, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type Original, type ShippedDocument, type Term } from '../schema.ts';
 import { checkNeutralWording, checkReaderText } from './check-sources.ts';
 import { compileContext, curatedCues, learnCues } from './compile-context.ts';
 import { compileFamilies, type SourceFamily } from './compile-families.ts';
@@ -101,11 +101,8 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
       }, 0);
       return {
         id: f.id,
-        label: f.label,
         category: f.category,
-        gloss: f.gloss,
         patterns: compiled.patterns[i]!,
-        ...(cardOriginal(sources.originals.get(f.id)) ? { original: cardOriginal(sources.originals.get(f.id)) } : {}),
         ...(guards ? { guards } : {}),
         ...(f.window === 'after' ? { after: 1 as const } : {}),
         ...(topics ? { topics } : {}),
@@ -115,6 +112,10 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     entries: compiled.entries,
     context,
   };
+  const cards: CardTexts = Object.fromEntries(families.map((f) => {
+    const original = cardOriginal(sources.originals.get(f.id));
+    return [f.id, { label: f.label, gloss: f.gloss, ...(original ? { original } : {}) }];
+  }));
   const finder = createFinder(lexicon);
   const cueMatcher = createMatcher(context.trie);
   checkNeutralWording(families, finder.matcher, compiled.entries);
@@ -183,6 +184,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
   return {
     files: {
       'compiled.json': json(lexicon),
+      'cards.json': json(cards),
       'lexicon.json': json(full, 1),
       'glossary.json': json(glossary),
       'candidates.json': json(candidates, 1),
