@@ -1,16 +1,25 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { tabAfterKey } from '../../lib/ui/tabs.ts';
 import { Glossary } from './components/glossary.tsx';
+import { OccurrenceList } from './components/occurrence-list.tsx';
 import { PageView } from './components/page-view.tsx';
 import { SettingsPanel } from './components/settings-panel.tsx';
 import { TermView } from './components/term-view.tsx';
 import type { PopupModel } from './model.ts';
 
-const TABS = [
+type TabName = 'page' | 'list' | 'glossary' | 'settings';
+const POPUP_TABS: readonly { name: TabName; label: string }[] = [
   { name: 'page', label: 'This page' },
   { name: 'glossary', label: 'Glossary' },
   { name: 'settings', label: 'Settings' },
-] as const;
+];
+/** The side panel leads with the list of highlights; the summary is one tab away. */
+const PANEL_TABS: readonly { name: TabName; label: string }[] = [
+  { name: 'list', label: 'Highlights' },
+  { name: 'page', label: 'Summary' },
+  { name: 'glossary', label: 'Glossary' },
+  { name: 'settings', label: 'Settings' },
+];
 
 /** Applies the model's landing after a view change: top of the new view with focus on its heading, or back where the reader was. */
 export function useLanding(model: PopupModel) {
@@ -41,6 +50,7 @@ export function useLanding(model: PopupModel) {
 export function Views({ model }: { model: PopupModel }) {
   const view = model.view.value;
   if (view.name === 'page') return <PageView model={model} />;
+  if (view.name === 'list') return <OccurrenceList model={model} />;
   if (view.name === 'glossary') return <Glossary model={model} />;
   if (view.name === 'settings') return <SettingsPanel model={model} />;
   return <TermView model={model} id={view.id} />;
@@ -58,9 +68,10 @@ export function Undo({ model }: { model: PopupModel }) {
   );
 }
 
-/** The popup: three tabs (page, glossary, settings) and the term view opened from any of them. */
+/** The popup (three tabs: page, glossary, settings) or the side panel (the highlights first), and the term view opened from any tab. */
 export function App({ model }: { model: PopupModel }) {
   useLanding(model);
+  const TABS = model.surface === 'panel' ? PANEL_TABS : POPUP_TABS;
   const view = model.view.value;
   const current = view.name === 'term' ? null : view.name;
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -72,7 +83,7 @@ export function App({ model }: { model: PopupModel }) {
     tabs.current[next]?.focus();
   };
   // A term opened from a tab keeps that tab marked as the one the reader is in.
-  const selected = current ?? 'page';
+  const selected = current ?? TABS[0]!.name;
   return (
     <div class={`popup surface-${model.surface}`}>
       <header class="masthead">

@@ -5,6 +5,7 @@ import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/setti
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/report/page-report.ts';
 import { parseReport } from '../../lib/report/parse-report.ts';
+import type { ListFilter } from '../../lib/report/occurrence-list.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/report/summary.ts';
 import { defaultSettings, mutedOn, siteKey, withListed, withMuted, type Settings } from '../../lib/settings/settings.ts';
 import { createHistory, type Place } from '../../lib/ui/history.ts';
@@ -17,10 +18,10 @@ export type PageState =
   | { kind: 'unavailable'; reason: string; reloadable: boolean }
   | { kind: 'ready'; report: TabReport };
 
-export type View = { name: 'page' } | { name: 'term'; id: string } | { name: 'glossary' } | { name: 'settings' };
+export type View = { name: 'page' } | { name: 'list' } | { name: 'term'; id: string } | { name: 'glossary' } | { name: 'settings' };
 
-/** Where the model runs: the toolbar popup, the reused explanation tab, or the options page. */
-export type Surface = 'popup' | 'explain' | 'options';
+/** Where the model runs: the toolbar popup, the side panel (sidebar in Firefox), the reused explanation tab, or the options page. */
+export type Surface = 'popup' | 'panel' | 'explain' | 'options';
 
 /** Where to put the reader after a view change: at the top with focus on the heading, or back where they were. */
 export type Landing = { kind: 'top' } | { kind: 'restore'; place: Place } | { kind: 'none' };
@@ -54,7 +55,9 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     return m && lexicon.terms.some((t) => t.id === m[1]) ? m[1]! : null;
   };
   const firstTerm = termOf(url.hash);
-  const start: View = firstTerm ? { name: 'term', id: firstTerm } : surface === 'explain' ? { name: 'glossary' } : surface === 'options' ? { name: 'settings' } : { name: 'page' };
+  const start: View = firstTerm
+    ? { name: 'term', id: firstTerm }
+    : surface === 'explain' ? { name: 'glossary' } : surface === 'options' ? { name: 'settings' } : surface === 'panel' ? { name: 'list' } : { name: 'page' };
   const history = createHistory<View>(start);
   const view = signal<View>(start);
   /** Where the reader lands after the last view change (the app applies it once rendered). */
@@ -64,6 +67,14 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
   /** The occurrence last revealed, per term, for next/previous. */
   const revealed = signal<Record<string, number>>({});
   const shortcuts = signal<ShortcutLine[] | null>(null);
+  /** The side panel's filters. */
+  const listFilter = signal<ListFilter>({ categories: [], voice: 'all' });
+  /** The occurrence the reader last picked in the side panel's list (report index and frame). */
+  const picked = signal<{ index: number; frameId: number } | null>(null);
+  /** The window the popup or panel belongs to (the panel follows its active tab; the popup opens the panel in it). */
+  const windowId = signal<number | null>(null);
+  /** Why the side panel did not open, when the browser refused. */
+  const panelError = signal<string | null>(null);
   /** The last change the reader can undo (a mute), with its words. */
   const undo = signal<{ text: string; run: () => Promise<void> } | null>(null);
 
@@ -105,6 +116,34 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     return { kind: 'ready', report: merged };
   }
 
+  /** Switches to tab `id` (null: none) and reads its report. */
+  async function setTab(id: number | null): Promise<void> {
+    if (id === tabId.value) return;
+    tabId.value = id;
+    revealed.value = {};
+    picked.value = null;
+    page.value = id === null ? { kind: 'unavailable', reason: REASONS.noTab, reloadable: false } : { kind: 'loading' };
+    if (id === null) return;
+    const next = await fetchReport(id);
+    if (tabId.value === id) page.value = next;
+  }
+
+  /** The side panel follows its window's active tab, and a page loading in it, like the popup does when opened. */
+  function followActiveTab(): void {
+    browser.tabs.onActivated.addListener(({ tabId: id, windowId: win }) => {
+      if (windowId.value === null || win === windowId.value) void setTab(id);
+    });
+    browser.tabs.onUpdated.addListener((id, change) => {
+      if (id !== tabId.value) return;
+      if (change.status === 'loading') {
+        picked.value = null;
+        page.value = { kind: 'loading' };
+      }
+      // The content script scans at document idle; its count message refreshes as well.
+      if (change.status === 'complete') window.setTimeout(() => void refresh(), 300);
+    });
+  }
+
   async function refresh(): Promise<void> {
     if (tabId.value === null) return;
     page.value = await fetchReport(tabId.value);
@@ -139,15 +178,52 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     shortcuts,
     undo,
     tabId,
+    listFilter,
+    picked,
+    panelError,
+    windowId,
+    /** Scrolls the page to one occurrence of the report and makes it the current one (the side panel's list). */
+    async revealOccurrence(o: { index: number; frameId: number; term: string }, ofTerm: number) {
+      if (tabId.value === null) return;
+      picked.value = { index: o.index, frameId: o.frameId };
+      revealed.value = { ...revealed.value, [o.term]: ofTerm };
+      await sendMessage('reveal', { index: o.index }, { tabId: tabId.value, frameId: o.frameId }).catch(() => false);
+    },
+    /**
+     * Opens the side panel (Chrome) or sidebar (Firefox) in this window. Call it straight from a
+     * click: both browsers open it only in answer to the reader's gesture. False when the browser has neither.
+     */
+    openPanel(): boolean {
+      const api = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
+      const refused = (error: unknown) => {
+        panelError.value = `The browser did not open the side panel (${(error as Error)?.message ?? String(error)}).`;
+      };
+      panelError.value = null;
+      if (api.sidePanel && windowId.value !== null) {
+        void api.sidePanel.open({ windowId: windowId.value }).then(() => window.close(), refused);
+        return true;
+      }
+      if (api.sidebarAction) {
+        void api.sidebarAction.open().then(() => window.close(), refused);
+        return true;
+      }
+      return false;
+    },
+    /** True when the browser can show a side panel or sidebar. */
+    hasPanel: () => Boolean((browser as unknown as { sidePanel?: unknown; sidebarAction?: unknown }).sidePanel ?? (browser as unknown as { sidebarAction?: unknown }).sidebarAction),
     /** True when there is a view to go back to. */
     canGoBack: () => history.depth > 0,
     async load(options: { tab?: boolean } = {}) {
       const tab = (async () => {
         if (options.tab === false) return null;
         const fromQuery = Number(url.searchParams.get('tabId'));
-        if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-        if (surface !== 'popup') return null;
+        if (Number.isInteger(fromQuery) && fromQuery > 0) {
+          if (surface === 'panel' || surface === 'popup') windowId.value = (await browser.tabs.get(fromQuery).catch(() => null))?.windowId ?? null;
+          return fromQuery;
+        }
+        if (surface !== 'popup' && surface !== 'panel') return null;
         const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+        windowId.value = active?.windowId ?? null;
         return active?.id ?? null;
       })();
       // Settings and the tab's report are independent: fetch them together.
@@ -174,6 +250,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         ?.getAll()
         .then((all) => (shortcuts.value = shortcutLines(all)))
         .catch(() => (shortcuts.value = []));
+      if (surface === 'panel') followActiveTab();
       page.value = report ? await report : { kind: 'unavailable', reason: REASONS.noTab, reloadable: false };
       // Time from the document's start to a rendered report, for the tests and the curious.
       document.documentElement.dataset.readyMs = performance.now().toFixed(0);
@@ -182,13 +259,8 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       window.setTimeout(() => void loadFull(), 0);
     },
     refresh,
-    /** Reads another tab's report from now on (the explanation tab, reused from another page). */
-    async setTab(id: number | null) {
-      if (id === tabId.value) return;
-      tabId.value = id;
-      revealed.value = {};
-      page.value = id === null ? { kind: 'unavailable', reason: REASONS.noTab, reloadable: false } : await fetchReport(id);
-    },
+    /** Reads another tab's report from now on (the explanation tab reused from another page, the panel following the active tab). */
+    setTab,
     /** Reloads the tab (a page open before the install) and reads its report once it has loaded. */
     async reloadTab() {
       const id = tabId.value;

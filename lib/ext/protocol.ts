@@ -21,6 +21,8 @@ export interface ProtocolMap {
   cardText(data: { id: string }): CardText | null;
   /** Content script → background: open the explanation of a term (hover card link). */
   openTerm(data: { id: string }): void;
+  /** Background → an open side panel: show this term if you are showing tab `tabId`; true when it did. */
+  panelTerm(data: { id: string; tabId: number | null }): boolean;
   /** Background → an open explanation tab: show this term (read from tab `tabId`); true when it did. */
   showTerm(data: { id: string; tabId: number | null }): boolean;
 }

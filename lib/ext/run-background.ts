@@ -67,12 +67,15 @@ export function runBackground(browser: typeof browserApi, cards: CardTexts): voi
 }
 
 /**
- * Opens a term's explanation in the one explanation tab, full width: an open explanation tab
+ * Opens a term's explanation: in the side panel when one is open beside the reader's tab; else in
+ * the one explanation tab, full width: an open explanation tab
  * takes the term itself (and comes to the front); only when none answers is a new one opened, next
  * to the reader's tab. The explanation reads the report of `fromTab`, so the term's occurrences
  * there are listed.
  */
 export async function openExplanation(browser: typeof browserApi, id: string, fromTab: number | undefined): Promise<void> {
+  // An open side panel showing that tab takes it: the explanation appears beside the page.
+  if (fromTab !== undefined && (await sendMessage('panelTerm', { id, tabId: fromTab }).catch(() => false)) === true) return;
   const handled = await sendMessage('showTerm', { id, tabId: fromTab ?? null }).catch(() => false);
   if (handled === true) return;
   const url = browser.runtime.getURL(`/explain.html${fromTab === undefined ? '' : `?tabId=${fromTab}`}#term=${id}`);

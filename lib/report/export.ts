@@ -1,13 +1,9 @@
 import type { FullLexicon, Term, Voice } from '../lexicon/schema.ts';
 import { whyLine, type Why } from '../match/explain.ts';
 
-/** The voices as an export names them. */
-export const VOICE_WORDS: Record<Voice, string> = {
-  author: 'author’s own words',
-  quotation: 'quotation',
-  attributed: 'attributed to someone',
-  distancing: 'distancing (scare quotes or “so-called”)',
-};
+import { VOICE_WORDS } from './voices.ts';
+
+export { VOICE_WORDS };
 
 /** One occurrence as exported: where it is, what it is, the sentence, its voice and why it fired. */
 export interface ExportOccurrence {

@@ -61,6 +61,24 @@ describe('accessibility of every extension page (axe-core)', () => {
       await popup.close();
     });
 
+    it(`side panel, ${scheme}: highlights with the filters open, summary, a term`, async () => {
+      const panel = await browser.openSidePanel(article, { width: 360, height: 800 });
+      await panel.emulateMedia({ colorScheme: scheme });
+      await panel.waitForSelector('.hits');
+      await panel.waitForSelector('.voice-filter select:not([disabled])', { state: 'attached' });
+      await panel.click('[data-testid="filter-summary"]');
+      await panel.getByRole('checkbox', { name: /World order/ }).check();
+      expect(await violations(panel), 'highlights, filtered').toEqual([]);
+      await panel.getByRole('tab', { name: 'Summary' }).click();
+      await panel.waitForSelector('[data-testid="summary"]');
+      expect(await violations(panel), 'summary').toEqual([]);
+      await panel.getByRole('tab', { name: 'Highlights' }).click();
+      await panel.getByRole('button', { name: 'Multipolar world', exact: true }).first().click();
+      await panel.waitForSelector('.example');
+      expect(await violations(panel), 'term view').toEqual([]);
+      await panel.close();
+    });
+
     for (const [name, path] of [
       ['explanation page', '/explain.html#term=hegemony'],
       ['explanation page, glossary', '/explain.html'],

@@ -113,4 +113,22 @@ describe('core flows in real Firefox', () => {
     await poll(() => total(article), (n) => n === ARTICLE_TERMS, 'site on');
     await popup.close();
   });
+
+  it('the sidebar lists every highlight in page order with its voice, and a click marks it in the page', async () => {
+    const panel = await ff.openExtensionPage(`/sidepanel.html?tabId=${tabId}`, { window: true });
+    const marks = () => panel.evaluate(() => [...document.querySelectorAll('.hits .hit mark')].map((m) => m.textContent ?? ''));
+    await poll(marks, (m) => m.length === ARTICLE_TERMS, 'rows in the sidebar');
+    expect(await marks()).toEqual(['multipolar world', 'multipolar world', 'Cold War mentality', 'hegemony', 'mutual respect', 'collective West', 'core interests']);
+    await poll(() => panel.evaluate(() => [...document.querySelectorAll('.hits .tag')].map((t) => t.textContent)), (tags) => tags.every((t) => t !== 'voice…'), 'voices read');
+    await panel.screenshot({ path: `${ARTIFACTS}/firefox-sidebar.png`, fullPage: true });
+    // A click on the "hegemony" row makes it the current highlight in the article.
+    await panel.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.hit-sentence')].find((b) => b.querySelector('mark')?.textContent === 'hegemony')!.click());
+    const active = () => article.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('framing-lens-active');
+      const r = h ? [...h][0] : undefined;
+      return r && r.startContainer === r.endContainer ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset) : '';
+    });
+    await poll(active, (t) => t === 'hegemony', 'active highlight');
+    await panel.close();
+  });
 });

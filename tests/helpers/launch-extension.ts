@@ -5,7 +5,11 @@ import { chromium, type BrowserContext, type Page, type Request } from 'playwrig
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 
 /** The extension API inside the service worker (evaluated there, typed loosely here). */
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> };
+};
 
 /** The unpacked Chrome build the tests load. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -26,6 +30,12 @@ export interface ExtensionBrowser {
   welcomed: string | null;
   /** Opens the popup in a tab of its own, reporting on `page`'s tab (as when clicked over it). */
   openPopup(page?: Page): Promise<Page>;
+  /**
+   * Opens the side panel's document for `page`'s tab, as Chrome loads it, in a window of its own
+   * (headless Chromium draws no side panel; a tab in the reader's window would become the active
+   * tab the panel follows). Resolves once it has rendered.
+   */
+  openSidePanel(page: Page, size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -90,6 +100,16 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
       await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
       await popup.waitForSelector('html[data-ready="true"]');
       return popup;
+    },
+    async openSidePanel(page, size = { width: 360, height: 900 }) {
+      const tabId = await tabIdOf(page);
+      const url = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+      const opened = context.waitForEvent('page', (p) => p.url() === url);
+      await worker.evaluate(({ u, w, h }) => chrome.windows.create({ url: u, type: 'popup', width: w, height: h }).then(() => undefined), { u: url, w: size.width + 20, h: size.height });
+      const panel = await opened;
+      await panel.setViewportSize(size);
+      await panel.waitForSelector('html[data-ready="true"]');
+      return panel;
     },
     async close() {
       await context.close();

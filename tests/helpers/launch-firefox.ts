@@ -15,6 +15,7 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | null
 /** The extension API inside an extension page (evaluated there, typed loosely here). */
 declare const browser: {
   tabs: { create(o: { url: string }): Promise<unknown>; query(q: object): Promise<{ id?: number; url?: string }[]> };
+  windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 };
 
@@ -23,8 +24,12 @@ export interface FirefoxExtension {
   browser: Browser;
   /** The first-run page the install opened: an extension page the tests use to reach the others. */
   welcome: Page;
-  /** Opens an extension page (`/popup.html?tabId=…`) in a new tab and waits until it has rendered. */
-  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Opens an extension page (`/popup.html?tabId=…`) in a new tab and waits until it has rendered;
+   * with `window`, in a window of its own (the sidebar's document: a tab in the reader's window
+   * would become the active tab it follows).
+   */
+  openExtensionPage(path: string, options?: { window?: boolean }): Promise<Page>;
   /** The tab id of `page` (brings it to the front). */
   tabIdOf(page: Page): Promise<number>;
   /** The commands and their bound keys, as Firefox reports them. */
@@ -65,9 +70,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   return {
     browser: ff,
     welcome,
-    async openExtensionPage(path) {
+    async openExtensionPage(path, options = {}) {
       const created = new Promise<Page | null>((resolve) => ff.once('targetcreated', (target) => void target.page().then(resolve)));
-      await springboard.evaluate((url) => browser.tabs.create({ url }), path);
+      if (options.window) await springboard.evaluate((url) => browser.windows.create({ url, type: 'popup', width: 380, height: 900 }).then(() => undefined), path);
+      else await springboard.evaluate((url) => browser.tabs.create({ url }), path);
       const page = await created;
       if (!page) throw new Error(`no tab opened for ${path}`);
       await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });

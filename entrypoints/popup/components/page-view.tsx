@@ -135,6 +135,13 @@ export function PageView({ model }: { model: PopupModel }) {
         })}
       </section>
       <ExportBar model={model} />
+      {model.surface === 'popup' && model.hasPanel() && (
+        <p class="panel-link">
+          <button type="button" class="secondary" onClick={() => model.openPanel()}>Open the side panel</button>{' '}
+          <span class="small muted">every highlight in page order, beside the page</span>
+          {model.panelError.value && <span class="block small" role="alert">{model.panelError.value}</span>}
+        </p>
+      )}
       <details class="legend-box">
         <summary>What the colours and lines mean</summary>
         <p class="small">A highlight marks framing: a phrase that carries a point of view. It does not say the sentence is false or the writer is wrong.</p>

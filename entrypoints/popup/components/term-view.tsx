@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ORIGINAL_LANGUAGES, type Term, type Voice } from '../../../lib/lexicon/schema.ts';
 import { whyLine } from '../../../lib/match/explain.ts';
+import { VOICE_WORDS } from '../../../lib/report/voices.ts';
 import { sourceLine } from '../../../lib/ui/source-line.ts';
 import type { PopupModel } from '../model.ts';
 import { useOpen } from '../navigation.ts';
@@ -8,12 +9,6 @@ import { CategoryChip } from './category-chip.tsx';
 import { CorpusNote } from './corpus-note.tsx';
 import { MarkedSentence } from './marked-sentence.tsx';
 
-const VOICE_LABEL: Record<Voice, string> = {
-  author: 'author’s own words',
-  quotation: 'quotation',
-  attributed: 'attributed to someone',
-  distancing: 'distanced (scare quotes or “so-called”)',
-};
 
 const READING: Record<Term['reading'], string> = {
   framing: 'Highlighted wherever it appears: the phrase frames on its own.',
@@ -174,7 +169,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
                 <MarkedSentence sentence={o.sentence} start={o.start} end={o.end} />
                 <p class="why small" data-testid="why">{whyLine(o.why)}</p>
                 <div class="meta">
-                  <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_LABEL[voices[i]!] : 'reading the sentence…'}</span>
+                  <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_WORDS[voices[i]!] : 'reading the sentence…'}</span>
                   <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
                 </div>
               </li>
@@ -196,7 +191,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
                 <MarkedSentence sentence={e.sentence} start={e.start - e.sentenceStart} end={e.end - e.sentenceStart} />
                 <p class="note">{e.note}</p>
                 <p class="meta">
-                  <span class={`voice voice-${e.voice}`}>{VOICE_LABEL[e.voice]}</span>
+                  <span class={`voice voice-${e.voice}`}>{VOICE_WORDS[e.voice]}</span>
                   {e.actors.length > 0 && <span> · Actors: {e.actors.join(', ')}</span>}
                 </p>
                 <p class="source">
