@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import glossary from '../../lexicon/generated/glossary.json';
+import { loadGlossary } from '../popup/own-terms.ts';
 import { onMessage } from '../../lib/ext/protocol.ts';
-import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
+import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { isTabId } from '../../lib/report/page-report.ts';
 import { Undo, useLanding, Views } from '../popup/app.tsx';
 import { createPopupModel, type PopupModel } from '../popup/model.ts';
@@ -32,7 +32,8 @@ function ExplainApp({ model }: { model: PopupModel }) {
 }
 
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const model = createPopupModel(glossary as GlossaryLexicon, loadFull, browser, new URL(location.href), 'explain');
+const { glossary, userTerms } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'explain', userTerms);
 // The background reuses this tab: "Explain" on a card sends the term here.
 onMessage('showTerm', async ({ data }) => {
   if (typeof data?.id !== 'string' || !model.lexicon.terms.some((t) => t.id === data.id)) return false;

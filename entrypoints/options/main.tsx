@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import glossary from '../../lexicon/generated/glossary.json';
-import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
+import { loadGlossary } from '../popup/own-terms.ts';
+import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { Undo } from '../popup/app.tsx';
 import { Legend } from '../popup/components/category-chip.tsx';
 import { SettingsPanel } from '../popup/components/settings-panel.tsx';
+import { OwnTermsEditor } from './own-terms-editor.tsx';
 import { createPopupModel, type PopupModel } from '../popup/model.ts';
 import '../popup/style.css';
 
@@ -17,6 +18,7 @@ function Options({ model }: { model: PopupModel }) {
       </header>
       <main>
         <SettingsPanel model={model} />
+        <OwnTermsEditor model={model} />
         <section aria-labelledby="legend-title">
           <h2 id="legend-title">What the colours and lines mean</h2>
           <p class="small">A highlight marks framing: a phrase that carries a point of view. It does not say the sentence is false or the writer is wrong.</p>
@@ -32,6 +34,7 @@ function Options({ model }: { model: PopupModel }) {
 }
 
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const model = createPopupModel(glossary as GlossaryLexicon, loadFull, browser, new URL(location.href), 'options');
+const { glossary, userTerms } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'options', userTerms);
 render(<Options model={model} />, document.getElementById('app')!);
 void model.load({ tab: false });

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import glossary from '../../lexicon/generated/glossary.json';
-import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
+import { loadGlossary } from './own-terms.ts';
+import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { App } from './app.tsx';
 import { createPopupModel } from './model.ts';
 import './style.css';
@@ -9,6 +9,7 @@ import './style.css';
 // The glossary (labels, glosses, categories) opens the popup; explanations and corpus examples
 // load on demand, so the first paint does not wait for 430 kB of lexicon.
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const model = createPopupModel(glossary as GlossaryLexicon, loadFull, browser, new URL(location.href));
+const { glossary, userTerms } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'popup', userTerms);
 render(<App model={model} />, document.getElementById('app')!);
 void model.load();

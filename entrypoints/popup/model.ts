@@ -6,6 +6,7 @@ import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/report/page-report.ts';
 import { parseReport } from '../../lib/report/parse-report.ts';
 import type { ListFilter } from '../../lib/report/occurrence-list.ts';
+import type { UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/report/summary.ts';
 import { defaultSettings, mutedOn, siteKey, withListed, withMuted, type Settings } from '../../lib/settings/settings.ts';
 import { createHistory, type Place } from '../../lib/ui/history.ts';
@@ -40,7 +41,7 @@ export const REASONS = {
  * storage; the page report comes from the tab's frames; everything derived is computed.
  * Components only read signals and call actions.
  */
-export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup') {
+export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup', ownTerms: readonly UserTerm[] = []) {
   /** The full lexicon (explanations, examples), once loaded. */
   const full = signal<FullLexicon | null>(null);
   let fullRequest: Promise<FullLexicon> | null = null;
@@ -49,6 +50,8 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     return fullRequest;
   };
   const settings = signal<Settings>(defaultSettings());
+  /** The reader's own terms (the options page edits them; other pages read them at start). */
+  const userTerms = signal<readonly UserTerm[]>(ownTerms);
   const page = signal<PageState>({ kind: 'loading' });
   const termOf = (hash: string) => {
     const m = /^#term=([a-z0-9-]+)$/.exec(hash);
@@ -181,6 +184,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     listFilter,
     picked,
     panelError,
+    userTerms,
     windowId,
     /** Scrolls the page to one occurrence of the report and makes it the current one (the side panel's list). */
     async revealOccurrence(o: { index: number; frameId: number; term: string }, ofTerm: number) {
@@ -334,6 +338,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         readAt,
         words: r.words,
         counts: r.counts,
+        ownTerms: userTerms.value,
         occurrences: r.occurrences.map((o) => ({ position: o.index + 1, term: o.term, category: o.category, text: o.text, sentence: o.sentence, start: o.start, end: o.end, voice: classifyVoice(o.sentence, o.start, o.end), why: o.why })),
       };
       const text = format === 'md' ? exporter.toMarkdown(lexicon, input) : format === 'csv' ? exporter.toCsv(lexicon, input) : exporter.toJson(lexicon, input);

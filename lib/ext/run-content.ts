@@ -11,9 +11,11 @@ import { createHighlightRenderer, getHighlightApi } from '../page/renderers/crea
 import { createMarkRenderer } from '../page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../page/renderers/renderer.ts';
 import { stepIndex } from '../page/step-index.ts';
-import { isActiveOn, mutedOn, siteKey, withMuted, type Settings } from '../settings/settings.ts';
+import { isActiveOn, mutedOn, siteKey, withMuted } from '../settings/settings.ts';
 import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
+import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
+import { withUserTerms } from '../match/with-user-terms.ts';
 
 const PREFIX = '[Framing Lens]';
 /** How long the card stays after the pointer leaves the term, so it can move onto the card. */
@@ -29,10 +31,14 @@ function degrade(what: string, error: unknown): void {
  * background, SPA navigation, the hover and focus card, and keyboard stepping. Everything it
  * starts stops with `ctx`.
  */
-export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLexicon): Promise<void> {
+export async function runContent(ctx: ContentScriptContext, shipped: CompiledLexicon): Promise<void> {
   const win = window;
   const doc = document;
-  let settings: Settings = await loadSettings();
+  const categoryIds = new Set(shipped.categories.map((c) => c.id));
+  let [settings, userTerms] = await Promise.all([loadSettings(), loadUserTerms(categoryIds)]);
+  const shippedFinder = createFinder(shipped);
+  // The lexicon with the reader's own terms after its families (rebuilt when they change).
+  let { lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms);
   let renderer: Renderer;
   try {
     const api = getHighlightApi(win);
@@ -42,7 +48,7 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     return;
   }
   const host = () => win.location.hostname;
-  const termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
+  let termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
   /** Muted families on this page, by lexicon index. */
   let muted = new Set<number>();
   let mutedKey = '';
@@ -78,16 +84,19 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     });
   };
 
-  const scanner = createPageScanner({
-    document: doc,
-    lexicon,
-    finder: createFinder(lexicon),
-    isMuted: (term) => muted.has(term),
-    renderer,
-    scheduler: createScheduler(browserSchedulerHost(win)),
-    onChange,
-    isVisible: (el) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : true),
-  });
+  const scheduler = createScheduler(browserSchedulerHost(win));
+  const newScanner = () =>
+    createPageScanner({
+      document: doc,
+      lexicon,
+      finder,
+      isMuted: (term) => muted.has(term),
+      renderer,
+      scheduler,
+      onChange,
+      isVisible: (el) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : true),
+    });
+  let scanner = newScanner();
 
   const isShown = (m: PageMatch) => !settings.disabledCategories.includes(m.category);
 
@@ -147,6 +156,8 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
   // The card's texts live in the background (no frame carries them); each family's are asked for once.
   const cardTexts = new Map<number, Promise<CardText | null>>();
   const textOf = (term: number): Promise<CardText | null> => {
+    const own = term >= shipped.terms.length ? userTerms[term - shipped.terms.length] : undefined;
+    if (own) return Promise.resolve({ label: own.label, gloss: own.note ? `${own.gloss} ${own.note}` : own.gloss });
     let text = cardTexts.get(term);
     if (!text) {
       text = sendMessage('cardText', { id: lexicon.terms[term]!.id }).catch(() => null);
@@ -162,7 +173,8 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
       if (cardFor !== m || !ctx.isValid || !m.span.startContainer.isConnected) return;
       const term = lexicon.terms[m.term]!;
       const category = lexicon.categories.find((c) => c.id === term.category)!;
-      card.show({ termId: term.id, label: text?.label ?? term.id, category: category.label, colour: category.colour, gloss: text?.gloss ?? '', why: whyLine(m.why), ...(text?.original ? { original: text.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
+      const yours = m.term >= shipped.terms.length ? ' · your term' : '';
+      card.show({ termId: term.id, label: text?.label ?? term.id, category: category.label + yours, colour: category.colour, gloss: text?.gloss ?? '', why: whyLine(m.why), ...(text?.original ? { original: text.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
     });
   };
 
@@ -268,5 +280,24 @@ export async function runContent(ctx: ContentScriptContext, lexicon: CompiledLex
     apply();
   });
   ctx.onInvalidated(unwatch);
+  // Own terms added, changed or deleted in the options page: a new engine, the page read again.
+  const unwatchTerms = watchUserTerms(categoryIds, (next) => {
+    userTerms = next;
+    ({ lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms));
+    termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
+    hideCard();
+    active = -1;
+    cardTexts.clear();
+    const wasRunning = running;
+    // stop, not dispose: the scheduler is shared with the next scanner.
+    scanner.stop();
+    scanner = newScanner();
+    mutedKey = '\u0000';
+    readMuted();
+    if (wasRunning) scanner.start();
+    lastCount = -1;
+    onChange();
+  });
+  ctx.onInvalidated(unwatchTerms);
   apply();
 }

@@ -1,7 +1,7 @@
 /**
  * The serialised token trie: each node maps a folded token key to a child node; `t` marks the end
  * of a variant with its value (in the lexicon, an index into its entries). Compiled with the
- * lexicon (`lib/lexicon/learn/compile-trie.ts`), shipped as JSON, walked as it is.
+ * lexicon (`lib/match/compile-trie.ts`; the reader's own terms are compiled with it in the content script), shipped as JSON, walked as it is.
  */
 export interface TrieNode {
   /** The value of the variant that ends here. */

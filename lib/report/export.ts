@@ -30,7 +30,28 @@ export interface ExportInput {
   /** Counts per family id (complete even when the occurrences are capped). */
   counts: Record<string, number>;
   occurrences: readonly ExportOccurrence[];
+  /** The reader's own terms found on the page (added in the settings): no explanation or sources, their gloss and note. */
+  ownTerms?: readonly OwnTermExport[];
 }
+
+/** One of the reader's own terms, as an export names it. */
+export interface OwnTermExport {
+  id: string;
+  label: string;
+  category: string;
+  gloss: string;
+  note?: string;
+  phrases: readonly string[];
+}
+
+/** Label and category of every term an export can name: the lexicon's families and the reader's own. */
+function termIndex(lexicon: FullLexicon, input: ExportInput): Map<string, { label: string; category: string }> {
+  const index = new Map<string, { label: string; category: string }>(lexicon.terms.map((t) => [t.id, { label: t.label, category: t.category }]));
+  for (const t of input.ownTerms ?? []) index.set(t.id, { label: `${t.label} (own term)`, category: t.category });
+  return index;
+}
+
+const foundOwn = (input: ExportInput) => (input.ownTerms ?? []).filter((t) => (input.counts[t.id] ?? 0) > 0);
 
 /** The version of the JSON export's shape. */
 export const EXPORT_VERSION = 1;
@@ -39,9 +60,9 @@ const per1000 = (n: number, words: number) => (words > 0 ? Math.round((n / words
 
 function summaryRows(lexicon: FullLexicon, input: ExportInput): { id: string; label: string; count: number; per1000: number }[] {
   const byCategory = new Map<string, number>();
-  const categoryOf = new Map(lexicon.terms.map((t) => [t.id, t.category]));
+  const terms = termIndex(lexicon, input);
   for (const [id, n] of Object.entries(input.counts)) {
-    const c = categoryOf.get(id);
+    const c = terms.get(id)?.category;
     if (c) byCategory.set(c, (byCategory.get(c) ?? 0) + n);
   }
   return lexicon.categories.filter((c) => byCategory.has(c.id)).map((c) => ({ id: c.id, label: c.label, count: byCategory.get(c.id)!, per1000: per1000(byCategory.get(c.id)!, input.words) }));
@@ -51,17 +72,18 @@ const foundTerms = (lexicon: FullLexicon, input: ExportInput): Term[] => lexicon
 
 /** The report as typed, versioned JSON: the page, the summary, every occurrence and every family found with its explanation. */
 export function toJson(lexicon: FullLexicon, input: ExportInput): string {
-  const label = new Map(lexicon.terms.map((t) => [t.id, t.label]));
+  const terms = termIndex(lexicon, input);
   return `${JSON.stringify(
     {
       format: 'framing-lens-report',
       version: EXPORT_VERSION,
       page: { title: input.title, url: input.url, readAt: input.readAt, words: input.words },
       summary: { total: Object.values(input.counts).reduce((a, b) => a + b, 0), categories: summaryRows(lexicon, input) },
-      occurrences: input.occurrences.map((o) => ({ ...o, label: label.get(o.term) ?? o.term, reason: whyLine(o.why) })),
+      occurrences: input.occurrences.map((o) => ({ ...o, label: terms.get(o.term)?.label ?? o.term, reason: whyLine(o.why) })),
       terms: foundTerms(lexicon, input).map(({ id, label, category, reading, gloss, meaning, presupposes, origin, sources, untraced, users, neutral, questions, originals }) => ({
         id, label, category, reading, gloss, meaning, presupposes, origin, sources, ...(untraced ? { untraced } : {}), users, neutral, questions, originals,
       })),
+      ownTerms: foundOwn(input).map(({ id, label, category, gloss, note, phrases }) => ({ id, label, category, gloss, ...(note ? { note } : {}), phrases })),
     },
     null,
     1,
@@ -77,10 +99,10 @@ function csvField(value: string | number): string {
 
 /** One row per occurrence: position, term, label, category, voice, the phrase, the sentence, why it fired. */
 export function toCsv(lexicon: FullLexicon, input: ExportInput): string {
-  const label = new Map(lexicon.terms.map((t) => [t.id, t.label]));
+  const terms = termIndex(lexicon, input);
   const category = new Map(lexicon.categories.map((c) => [c.id, c.label]));
   const rows = [['position', 'term', 'label', 'category', 'voice', 'text', 'sentence', 'reason']];
-  for (const o of input.occurrences) rows.push([String(o.position), o.term, label.get(o.term) ?? o.term, category.get(o.category) ?? o.category, o.voice, o.text, o.sentence, whyLine(o.why)]);
+  for (const o of input.occurrences) rows.push([String(o.position), o.term, terms.get(o.term)?.label ?? o.term, category.get(o.category) ?? o.category, o.voice, o.text, o.sentence, whyLine(o.why)]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -109,9 +131,13 @@ export function toMarkdown(lexicon: FullLexicon, input: ExportInput): string {
   for (const row of summaryRows(lexicon, input)) out.push(`| ${markdownText(row.label)} | ${row.count} | ${row.per1000} |`);
   out.push('');
   const found = foundTerms(lexicon, input);
+  const own = foundOwn(input);
   out.push('## On this page', '');
   for (const category of lexicon.categories) {
-    const terms = found.filter((t) => t.category === category.id);
+    const terms: { id: string; label: string }[] = [
+      ...found.filter((t) => t.category === category.id),
+      ...own.filter((t) => t.category === category.id).map((t) => ({ id: t.id, label: `${t.label} (own term)` })),
+    ];
     if (terms.length === 0) continue;
     out.push(`### ${markdownText(category.label)}`, '');
     for (const term of terms) {
@@ -137,6 +163,14 @@ export function toMarkdown(lexicon: FullLexicon, input: ExportInput): string {
     out.push(`**Who uses it.** ${markdownText(term.users)}`, '', `**A neutral wording.** ${markdownText(term.neutral)}`, '', '**Questions to ask.**', '');
     for (const q of term.questions) out.push(`- ${markdownText(q)}`);
     out.push('');
+  }
+  if (own.length > 0) {
+    out.push('## The reader’s own terms', '', 'Added by the reader in Framing Lens’s settings; not part of its lexicon, with no sources.', '');
+    for (const term of own) {
+      out.push(`### ${markdownText(term.label)}`, '', `*${markdownText(term.gloss)}*`, '');
+      if (term.note) out.push(markdownText(term.note), '');
+      out.push(`**Phrases.** ${term.phrases.map((p) => `“${markdownText(p)}”`).join(', ')}`, '');
+    }
   }
   out.push('---', '', `Made with Framing Lens on ${input.readAt.slice(0, 10)}. Nothing of this page left the reader’s browser.`, '');
   return out.join('\n');

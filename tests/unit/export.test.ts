@@ -111,3 +111,28 @@ describe('the Markdown handout renders cleanly (marked, a CommonMark renderer)',
     expect(html).toContain('*shouted*');
   });
 });
+
+describe('the reader’s own terms in an export', () => {
+  const own = { id: 'user-responsible-stakeholder', label: 'responsible stakeholder', category: 'world-order', gloss: 'Asks whether a rising power will uphold the order; the speaker sets the test.', note: 'Zoellick, New York, 21 September 2005.', phrases: ['responsible stakeholder'] };
+  const sentence = 'Washington asked whether Beijing would become a responsible stakeholder.';
+  const withOwn: ExportInput = {
+    ...input,
+    counts: { ...input.counts, [own.id]: 1 },
+    ownTerms: [own, { ...own, id: 'user-unused', label: 'not on this page' }],
+    occurrences: [...input.occurrences, { position: 12, term: own.id, category: 'world-order', text: 'responsible stakeholder', sentence, start: 48, end: 71, voice: 'author', why: { pattern: 'responsible stakeholder' } }],
+  };
+
+  it('are named as own terms in every format, counted in their category, with gloss and note and no sources', () => {
+    const md = toMarkdown(full, withOwn);
+    expect(md).toContain('- **responsible stakeholder \\(own term\\)** (1)');
+    expect(md).toContain('## The reader’s own terms');
+    expect(md).toContain('Zoellick, New York, 21 September 2005.');
+    expect(md).not.toContain('not on this page');
+    expect(md).toContain('| World order and polarity | 1 |');
+    const csv = toCsv(full, withOwn);
+    expect(csv).toContain('12,user-responsible-stakeholder,responsible stakeholder (own term),World order and polarity,author');
+    const json = JSON.parse(toJson(full, withOwn));
+    expect(json.ownTerms).toEqual([{ id: own.id, label: own.label, category: own.category, gloss: own.gloss, note: own.note, phrases: own.phrases }]);
+    expect(json.occurrences.at(-1).label).toBe('responsible stakeholder (own term)');
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
-import { buildTrie, phraseKeys, prefilterSource } from '../../lib/lexicon/learn/compile-trie.ts';
+import { buildTrie, phraseKeys, prefilterSource } from '../../lib/match/compile-trie.ts';
 import { lexicon as compiled } from '../helpers/dom-fakes.ts';
 import { hashKey } from '../../lib/text/tokenise.ts';
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ORIGINAL_LANGUAGES, type Term, type Voice } from '../../../lib/lexicon/schema.ts';
 import { whyLine } from '../../../lib/match/explain.ts';
 import { VOICE_WORDS } from '../../../lib/report/voices.ts';
+import { USER_ID_PREFIX } from '../../../lib/user-terms/user-terms.ts';
 import { sourceLine } from '../../../lib/ui/source-line.ts';
 import type { PopupModel } from '../model.ts';
 import { useOpen } from '../navigation.ts';
@@ -48,6 +49,59 @@ function MuteControls({ model, term }: { model: PopupModel; term: Term }) {
   );
 }
 
+type Occurrence = NonNullable<PopupModel['report']['value']>['occurrences'][number];
+
+/** The term's occurrences on the page, each with its sentence, why it fired and its voice; previous and next. */
+function OnThisPage({ model, id, occurrences, voices }: { model: PopupModel; id: string; occurrences: Occurrence[]; voices: Voice[] | null }) {
+  if (occurrences.length === 0) return null;
+  const position = model.revealed.value[id];
+  const fromPage = model.surface === 'popup' ? 'On this page' : 'On the page you came from';
+  return (
+    <section aria-labelledby="on-page">
+      <h3 id="on-page">{fromPage} ({occurrences.length})</h3>
+      <div class="stepper">
+        <button type="button" class="secondary" onClick={() => model.reveal(id, -1)} aria-label="Show the previous occurrence in the page">‹ Previous</button>
+        <span class="muted" role="status">{position === undefined ? 'Not shown yet' : `${position + 1} of ${occurrences.length}`}</span>
+        <button type="button" class="secondary" onClick={() => model.reveal(id, 1)} aria-label="Show the next occurrence in the page">Next ›</button>
+      </div>
+      <ol class="occurrences">
+        {occurrences.slice(0, 50).map((o, i) => (
+          <li key={o.index}>
+            <MarkedSentence sentence={o.sentence} start={o.start} end={o.end} />
+            <p class="why small" data-testid="why">{whyLine(o.why)}</p>
+            <div class="meta">
+              <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_WORDS[voices[i]!] : 'reading the sentence…'}</span>
+              <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A term the reader added: their name, category, gloss, note and phrases, and its occurrences on the page. */
+function OwnTermView({ model, id, back, occurrences, voices }: { model: PopupModel; id: string; back: preact.JSX.Element; occurrences: Occurrence[]; voices: Voice[] | null }) {
+  const term = model.userTerms.value.find((t) => t.id === id);
+  const category = model.lexicon.categories.find((c) => c.id === term?.category);
+  if (!term || !category) return <p class="state">This term is no longer among your terms.</p>;
+  return (
+    <article class="term-view" aria-labelledby="term-title">
+      {back}
+      <h2 id="term-title" tabIndex={-1}>{term.label}</h2>
+      <p class="term-meta">
+        <CategoryChip category={category} /> <span class="tag">your term</span>
+      </p>
+      <p class="gloss">{term.gloss}</p>
+      {term.note && <p>{term.note}</p>}
+      <p class="small muted">
+        You added this term in the settings; it is marked wherever one of its phrases appears ({term.phrases.map((p) => `“${p}”`).join(', ')}), except where a lexicon phrase covers the same words. It has no corpus examples or sources.
+      </p>
+      <OnThisPage model={model} id={id} occurrences={occurrences} voices={voices} />
+    </article>
+  );
+}
+
 /** Everything about one term family: explanation, corpus examples and its occurrences on the page. */
 export function TermView({ model, id }: { model: PopupModel; id: string }) {
   const open = useOpen(model);
@@ -71,6 +125,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
   ) : (
     <button type="button" class="link back" onClick={() => model.select({ name: 'glossary' })}>← All terms</button>
   );
+  if (id.startsWith(USER_ID_PREFIX)) return <OwnTermView model={model} id={id} back={back} occurrences={occurrences} voices={voices} />;
   if (!lexicon) {
     void model.loadFull();
     return (
@@ -84,8 +139,6 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
   const term = lexicon.terms.find((t) => t.id === id);
   if (!term) return <p class="state">Unknown term.</p>;
   const category = lexicon.categories.find((c) => c.id === term.category)!;
-  const position = model.revealed.value[id];
-  const fromPage = model.surface === 'popup' ? 'On this page' : 'On the page you came from';
   return (
     <article class="term-view" aria-labelledby="term-title">
       {back}
@@ -155,28 +208,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
           </ul>
         </section>
       )}
-      {occurrences.length > 0 && (
-        <section aria-labelledby="on-page">
-          <h3 id="on-page">{fromPage} ({occurrences.length})</h3>
-          <div class="stepper">
-            <button type="button" class="secondary" onClick={() => model.reveal(id, -1)} aria-label="Show the previous occurrence in the page">‹ Previous</button>
-            <span class="muted" role="status">{position === undefined ? 'Not shown yet' : `${position + 1} of ${occurrences.length}`}</span>
-            <button type="button" class="secondary" onClick={() => model.reveal(id, 1)} aria-label="Show the next occurrence in the page">Next ›</button>
-          </div>
-          <ol class="occurrences">
-            {occurrences.slice(0, 50).map((o, i) => (
-              <li key={o.index}>
-                <MarkedSentence sentence={o.sentence} start={o.start} end={o.end} />
-                <p class="why small" data-testid="why">{whyLine(o.why)}</p>
-                <div class="meta">
-                  <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_WORDS[voices[i]!] : 'reading the sentence…'}</span>
-                  <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <OnThisPage model={model} id={id} occurrences={occurrences} voices={voices} />
       <section aria-labelledby="examples">
         <h3 id="examples">In the corpora</h3>
         {term.examples.length === 0 && (

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { CompiledContext, ContextSource } from '../schema.ts';
 import { LexiconError } from '../schema.ts';
-import { buildTrie, phraseKeys } from './compile-trie.ts';
+import { buildTrie, phraseKeys } from '../../match/compile-trie.ts';
 
 /** A cue phrase of the context model, with where it came from. */
 export interface Cue {

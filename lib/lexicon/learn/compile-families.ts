@@ -1,8 +1,8 @@
 import type { TrieRoot } from '../../match/trie.ts';
 import { tokenise } from '../../text/tokenise.ts';
 import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, LexiconError, type TermSource } from '../schema.ts';
-import { buildTrie } from './compile-trie.ts';
-import { generateVariants } from './generate-variants.ts';
+import { buildTrie } from '../../match/compile-trie.ts';
+import { generateVariants } from './variants.ts';
 
 /** A family as the build handles it: its source, its category and the file it came from. */
 export type SourceFamily = TermSource & { category: string; file: string };

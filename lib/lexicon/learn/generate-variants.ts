@@ -1,5 +1,4 @@
 import nlp from 'compromise';
-import { wordFrequencies } from './word-frequencies.ts';
 
 /** Prefixes that are written closed up, hyphenated or spaced: "multipolar", "multi-polar", "multi polar". */
 const PREFIXES = ['anti', 'bi', 'co', 'counter', 'geo', 'inter', 'multi', 'neo', 'non', 'post', 'pre', 'super', 'trans', 'uni'];
@@ -10,18 +9,21 @@ const DASHES = ['\u2010', '\u2011', '\u2013', '\u2014'];
  * anything else ("media/medium", "lies/ly", "others/otherses") only when ordinary English
  * (SUBTLEX-US) knows the form. Forms under four letters are never made.
  */
-function isPlausibleInflection(word: string, form: string): boolean {
+function isPlausibleInflection(word: string, form: string, knows: KnowsWord): boolean {
   if (form.length < 4) return false;
   const [short, long] = form.length < word.length ? [form, word] : [word, form];
   const regular = !short.endsWith('s') && (long === `${short}s` || long === `${short}es` || (short.endsWith('y') && long === `${short.slice(0, -1)}ies`));
-  return regular || wordFrequencies().has(form);
+  return regular || knows(form);
 }
+
+/** True when ordinary English knows a lower-case word (SUBTLEX-US: `word-frequencies.ts` in Node, the shipped word list in the options page). */
+export type KnowsWord = (word: string) => boolean;
 
 /** Prepositions after which a head noun comes first: "sphere of influence" → "spheres of influence". */
 const HEAD_FIRST = new Set(['of', 'in', 'for', 'on', 'against', 'with', 'to', 'between', 'at', 'from', 'by', 'over', 'among', 'within']);
 
 /** The singular and plural of the word at `index` of `words`, as whole phrases, when compromise reads it as a noun there. */
-function inflectAt(words: readonly string[], index: number): string[] {
+function inflectAt(words: readonly string[], index: number, knows: KnowsWord): string[] {
   const word = words[index]!;
   if (!/^[a-z]+$/i.test(word) || word.length < 3) return [];
   const inContext = nlp(words.filter((w) => w !== '*').join(' ')).terms().eq(words.slice(0, index).filter((w) => w !== '*').length);
@@ -35,7 +37,7 @@ function inflectAt(words: readonly string[], index: number): string[] {
   // The regular plural as well as compromise's ("referendums" beside "referenda").
   const regular = /(s|x|z|ch|sh)$/i.test(word) ? `${word}es` : /[^aeiou]y$/i.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
   for (const form of [plural, singular, ...(plural.toLowerCase() !== word.toLowerCase() ? [regular] : [])]) {
-    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== word.toLowerCase() && isPlausibleInflection(word.toLowerCase(), form.toLowerCase())) forms.add(form);
+    if (form && /^[a-z]+$/i.test(form) && form.toLowerCase() !== word.toLowerCase() && isPlausibleInflection(word.toLowerCase(), form.toLowerCase(), knows)) forms.add(form);
   }
   return [...forms].map((form) => [...words.slice(0, index), form, ...words.slice(index + 1)].join(' '));
 }
@@ -45,11 +47,11 @@ function inflectAt(words: readonly string[], index: number): string[] {
  * phrase whose head comes first, of the word before its first preposition ("sphere of influence"
  * → "spheres of influence", "war of aggression" → "wars of aggression").
  */
-function inflections(phrase: string): string[] {
+function inflections(phrase: string, knows: KnowsWord): string[] {
   const words = phrase.split(' ');
-  const out = inflectAt(words, words.length - 1);
+  const out = inflectAt(words, words.length - 1, knows);
   const preposition = words.findIndex((w, i) => i > 0 && HEAD_FIRST.has(w.toLowerCase()));
-  if (preposition > 0 && preposition < words.length - 1) out.push(...inflectAt(words, preposition - 1));
+  if (preposition > 0 && preposition < words.length - 1) out.push(...inflectAt(words, preposition - 1, knows));
   return out;
 }
 
@@ -67,7 +69,7 @@ export function expandOptional(pattern: string): string[] {
   return choices.flatMap((choice) => rest.map((tail) => `${pattern.slice(0, open)}${choice}${tail}`.replace(/\s+/g, ' ').trim()));
 }
 
-function spellings(phrase: string): string[] {
+function spellings(phrase: string, knows: KnowsWord): string[] {
   const out = new Set<string>([phrase]);
   // Compounds: hyphen, space and closed-up forms of each hyphenated pair.
   if (phrase.includes('-')) {
@@ -84,7 +86,7 @@ function spellings(phrase: string): string[] {
     for (const prefix of PREFIXES) {
       const rest = lower.slice(prefix.length);
       // The rest must be a real word of five letters or more: "multi-polar", never "co-lour".
-      if (lower.startsWith(prefix) && rest.length >= 5 && wordFrequencies().has(rest)) {
+      if (lower.startsWith(prefix) && rest.length >= 5 && knows(rest)) {
         const head = word.slice(0, prefix.length);
         const tail = word.slice(prefix.length);
         out.add(phrase.replace(word, `${head}-${tail}`));
@@ -103,12 +105,12 @@ function spellings(phrase: string): string[] {
  * listed so readers and tests see them.
  * Sorted, lower-case, no duplicates.
  */
-export function generateVariants(pattern: string, exclude: readonly string[] = []): string[] {
+export function generateVariantsWith(knows: KnowsWord, pattern: string, exclude: readonly string[] = []): string[] {
   const out = new Set<string>();
   for (const base of expandOptional(pattern.trim().replace(/\s+/g, ' '))) {
-    for (const spelling of spellings(base)) {
+    for (const spelling of spellings(base, knows)) {
       out.add(spelling);
-      for (const form of inflections(spelling)) out.add(form);
+      for (const form of inflections(spelling, knows)) out.add(form);
     }
   }
   for (const form of [...out]) {

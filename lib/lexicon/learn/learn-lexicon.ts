@@ -6,7 +6,7 @@ import { LexiconError, type CardTexts, type CompiledLexicon, type CorpusStats, t
 import { checkNeutralWording, checkReaderText } from './check-sources.ts';
 import { compileContext, curatedCues, learnCues } from './compile-context.ts';
 import { compileFamilies, type SourceFamily } from './compile-families.ts';
-import { phraseKeys } from './compile-trie.ts';
+import { phraseKeys } from '../../match/compile-trie.ts';
 import { findOccurrences, type Occurrence } from './find-occurrences.ts';
 import { highlightCss } from './highlight-css.ts';
 import { loadSources, type LexiconSources } from './load-sources.ts';

@@ -1,6 +1,6 @@
 import type { Finder } from '../../match/create-finder.ts';
 import type { Cue as CueSource } from './compile-context.ts';
-import { phraseKeys } from './compile-trie.ts';
+import { phraseKeys } from '../../match/compile-trie.ts';
 import type { Occurrence } from './find-occurrences.ts';
 
 /** Where an occurrence finds its context, if its family were read as contextual. */

@@ -3,6 +3,7 @@ import type { Finder } from '../../match/create-finder.ts';
 import { tokenise } from '../../text/tokenise.ts';
 import type { Sentence } from './split-sentences.ts';
 import { wordFrequencies } from './word-frequencies.ts';
+import { STOP_WORDS } from '../../text/stop-words.ts';
 
 /** A phrase proposed to the curator. */
 export interface Candidate {
@@ -21,13 +22,7 @@ export interface Candidate {
   example: { doc: string; sentence: string };
 }
 
-const STOP = new Set(
-  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
-    'their there they them he she his her we our you your i not no nor so than then such which who whom whose what when ' +
-    'where how all any both each few more most other some own same too very can will just should would could may might must ' +
-    'has have had do does did also into over under about after before between through during against among up down out off ' +
-    'again further once here why only said says one two three new many much well like').split(' '),
-);
+const STOP = STOP_WORDS;
 
 /** True when every content word of a run of tokens is capitalised in the text: names, not framing. */
 function isNameLike(tokens: readonly { key: string; start: number }[], text: string): boolean {

@@ -19,3 +19,12 @@ export function wordFrequencies(): Map<string, number> {
   }
   return table;
 }
+
+/**
+ * The words the variant generator may ask about (lower case, four letters or more: shorter forms
+ * are never made), one per line: shipped to the options page, where readers' own terms get the
+ * lexicon's variants without Node. `wxt.config.ts` serves it as `virtual:known-words`.
+ */
+export function knownWordList(): string {
+  return [...wordFrequencies().keys()].filter((w) => w.length >= 4).sort().join('\n');
+}

@@ -1,9 +1,9 @@
-import { COMMA, GAP, type TrieNode, type TrieRoot } from '../../match/trie.ts';
-import { hashKey, tokenise } from '../../text/tokenise.ts';
+import { COMMA, GAP, type TrieNode, type TrieRoot } from './trie.ts';
+import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
- * Compiling variants into the token trie the matcher walks (build time only: the content script
- * ships the result). See `lib/match/create-matcher.ts` for how the trie and its prefilter are used.
+ * Compiling variants into the token trie the matcher walks: the lexicon's at build time (the content script
+ * ships the result), the reader's own terms in the content script. See `lib/match/create-matcher.ts` for how the trie and its prefilter are used.
  */
 
 /** A variant that could not be added: another family claims it, or (`claimedBy` -1) it has no words or punctuation the matcher cannot span. */

@@ -1,0 +1,167 @@
+import { useRef, useState } from 'preact/hooks';
+import { saveUserTerms } from '../../lib/ext/user-terms-item.ts';
+import type { FullLexicon } from '../../lib/lexicon/schema.ts';
+import { checkDraft, exportTermList, importTermList, LIMITS, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
+import { CategoryChip } from '../popup/components/category-chip.tsx';
+import type { PopupModel } from '../popup/model.ts';
+
+/** The lexicon's variant generator with its word list, loaded the first time a term is checked. */
+let generator: Promise<(phrase: string) => string[]> | null = null;
+const loadGenerator = () =>
+  (generator ??= Promise.all([import('../../lib/lexicon/learn/generate-variants.ts'), import('virtual:known-words')]).then(([{ generateVariantsWith }, words]) => {
+    const known = new Set(words.default.split('\n'));
+    return (phrase: string) => generateVariantsWith((w) => known.has(w), phrase);
+  }));
+
+async function checkContext(model: PopupModel, existing: readonly UserTerm[]): Promise<CheckContext> {
+  const [full, variantsOf] = await Promise.all([model.loadFull(), loadGenerator()]);
+  return { categories: (full as FullLexicon).categories, lexicon: (full as FullLexicon).terms, existing, variantsOf };
+}
+
+/** A file download made in the page: nothing leaves the browser. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const EMPTY = { label: '', phrases: '', category: '', gloss: '', note: '' };
+
+/**
+ * "Your terms" in the options page: add a term (phrases, category, gloss, note) with the lexicon's
+ * variants and clear refusals, list and delete them, share them as a file and import a shared one.
+ * Saved in extension storage; open tabs mark them at once.
+ */
+export function OwnTermsEditor({ model }: { model: PopupModel }) {
+  const terms = model.userTerms.value;
+  const [draft, setDraft] = useState(EMPTY);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const file = useRef<HTMLInputElement>(null);
+  const categories = model.lexicon.categories;
+
+  const store = async (next: UserTerm[]) => {
+    await saveUserTerms(next);
+    model.userTerms.value = next;
+  };
+  const add = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const result = checkDraft(draft, await checkContext(model, terms));
+      setErrors(result.errors);
+      if (result.term) {
+        await store([...terms, result.term]);
+        setNotices([`Added “${result.term.label}” (${result.term.variants.flat().length} forms). Open tabs mark it now.`, ...result.notices]);
+        setDraft({ ...EMPTY, category: draft.category });
+      } else setNotices(result.notices);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (term: UserTerm) => {
+    await store(terms.filter((t) => t.id !== term.id));
+    setErrors([]);
+    setNotices([`Deleted “${term.label}”.`]);
+  };
+  const importFile = async () => {
+    const chosen = file.current?.files?.[0];
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const text = chosen.size > LIMITS.fileBytes ? '' : await chosen.text();
+      const result = importTermList(text, chosen.size, await checkContext(model, terms));
+      setErrors(result.errors.length ? [`Nothing was imported from ${chosen.name}:`, ...result.errors] : []);
+      if (result.errors.length === 0) {
+        await store([...terms, ...result.terms]);
+        setNotices([`Imported ${result.terms.length} ${result.terms.length === 1 ? 'term' : 'terms'} from ${chosen.name}${result.skipped ? `; ${result.skipped} you already had were skipped` : ''}.`, ...result.notices]);
+      } else setNotices([]);
+    } finally {
+      setBusy(false);
+      if (file.current) file.current.value = '';
+    }
+  };
+  const field = (name: keyof typeof EMPTY) => ({
+    value: draft[name],
+    onInput: (e: Event) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value }),
+  });
+
+  return (
+    <section class="own-terms" aria-labelledby="own-terms-title">
+      <h2 id="own-terms-title">Your terms</h2>
+      <p class="small">
+        Phrases you want marked, beside the lexicon's: a class's vocabulary, a phrase you are studying. They get the lexicon's variants (plurals, hyphenated and spaced spellings), are kept in this browser only, and never replace a lexicon family.
+      </p>
+      {terms.length === 0 ? (
+        <p class="muted" data-testid="own-terms-empty">You have not added any terms yet.</p>
+      ) : (
+        <ul class="own-list" data-testid="own-terms">
+          {terms.map((t) => (
+            <li key={t.id}>
+              <div>
+                <strong>{t.label}</strong> <CategoryChip category={categories.find((c) => c.id === t.category)!} />
+                <p class="small">{t.gloss}</p>
+                <p class="small muted">{t.phrases.map((p) => `“${p}”`).join(', ')}</p>
+              </div>
+              <button type="button" class="secondary" aria-label={`Delete “${t.label}”`} onClick={() => void remove(t)}>Delete</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="own-form" onSubmit={(e) => void add(e)} aria-labelledby="own-add-title">
+        <h3 id="own-add-title">Add a term</h3>
+        <label>
+          Phrases, one per line
+          <textarea rows={3} required {...field('phrases')} placeholder={'strategic patience\nrules-based international order'} />
+        </label>
+        <label>
+          Category
+          <select required value={draft.category} onChange={(e) => setDraft({ ...draft, category: (e.target as HTMLSelectElement).value })}>
+            <option value="">Choose a category…</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>{c.label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Gloss: what the phrase frames, in one line
+          <input type="text" required maxLength={LIMITS.gloss} {...field('gloss')} />
+        </label>
+        <label>
+          Name (optional; the first phrase otherwise)
+          <input type="text" maxLength={LIMITS.label} {...field('label')} />
+        </label>
+        <label>
+          Note (optional)
+          <textarea rows={2} maxLength={LIMITS.note} {...field('note')} />
+        </label>
+        <button type="submit" class="primary" disabled={busy}>Add term</button>
+      </form>
+      {errors.length > 0 && (
+        <ul class="own-errors" role="alert" data-testid="own-errors">
+          {errors.map((e) => <li key={e}>{e}</li>)}
+        </ul>
+      )}
+      {notices.length > 0 && (
+        <ul class="own-notices" role="status" data-testid="own-notices">
+          {notices.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
+      <h3>Share</h3>
+      <p class="small">A term list is a small JSON file a teacher can hand to a class; importing checks every term as if you typed it, and imports nothing if one is refused.</p>
+      <div class="export-buttons">
+        <button type="button" class="secondary" disabled={terms.length === 0} onClick={() => download('framing-lens-terms.json', exportTermList(terms))}>Export your terms</button>
+        <label class="secondary file-button">
+          Import a term list…
+          <input ref={file} type="file" accept=".json,application/json" class="sr-only" onChange={() => void importFile()} />
+        </label>
+      </div>
+    </section>
+  );
+}
