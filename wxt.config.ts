@@ -1,15 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-import { knownWordList } from './lib/lexicon/learn/word-frequencies.ts';
+import { frequencyTableText } from './lib/lexicon/learn/word-frequencies.ts';
 
-/** `virtual:known-words`: the words the variant generator may ask about, for readers' own terms in the options page. */
-function knownWords(): Plugin {
-  const id = 'virtual:known-words';
+/**
+ * `virtual:word-frequencies`: SUBTLEX-US as the build reads it, for the options page only (readers'
+ * own terms get the lexicon's variants; their documents the build's candidate ranking).
+ */
+function wordFrequencies(): Plugin {
+  const id = 'virtual:word-frequencies';
   return {
-    name: 'framing-lens-known-words',
+    name: 'framing-lens-word-frequencies',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (source) => (source === `\0${id}` ? `export default ${JSON.stringify(knownWordList())};` : null),
+    load: (source) => (source === `\0${id}` ? `export default ${JSON.stringify(frequencyTableText())};` : null),
   };
 }
 
@@ -47,6 +50,6 @@ export default defineConfig({
   }),
   // No modulepreload polyfill: it is the only code in the bundles that calls fetch().
   // JSON modules as JSON.parse("…"): the 400 kB lexicon loads several times faster than as a literal.
-  vite: () => ({ plugins: [preact(), knownWords()], json: { stringify: true }, build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [preact(), wordFrequencies()], json: { stringify: true }, build: { modulePreload: { polyfill: false } } }),
   zip: { excludeSources: ['tests/**', '.ci/**', '.output/**', 'node_modules/**'] },
 });

@@ -3,14 +3,14 @@ import { saveUserTerms } from '../../lib/ext/user-terms-item.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { checkDraft, exportTermList, importTermList, LIMITS, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { CategoryChip } from '../popup/components/category-chip.tsx';
+import { loadFrequencies } from './frequencies.ts';
 import type { PopupModel } from '../popup/model.ts';
 
 /** The lexicon's variant generator with its word list, loaded the first time a term is checked. */
 let generator: Promise<(phrase: string) => string[]> | null = null;
 const loadGenerator = () =>
-  (generator ??= Promise.all([import('../../lib/lexicon/learn/generate-variants.ts'), import('virtual:known-words')]).then(([{ generateVariantsWith }, words]) => {
-    const known = new Set(words.default.split('\n'));
-    return (phrase: string) => generateVariantsWith((w) => known.has(w), phrase);
+  (generator ??= Promise.all([import('../../lib/lexicon/learn/generate-variants.ts'), loadFrequencies()]).then(([{ generateVariantsWith }, freq]) => {
+    return (phrase: string) => generateVariantsWith((w) => freq.has(w), phrase);
   }));
 
 async function checkContext(model: PopupModel, existing: readonly UserTerm[]): Promise<CheckContext> {

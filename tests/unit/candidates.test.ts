@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnLexicon, type LearnResult } from '../../lib/lexicon/learn/learn-lexicon.ts';
 import { proposeCandidates, type Candidate } from '../../lib/lexicon/learn/propose-candidates.ts';
+import { wordFrequencies } from '../../lib/lexicon/learn/word-frequencies.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { splitSentences } from '../../lib/lexicon/learn/split-sentences.ts';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
@@ -115,7 +116,7 @@ describe('proposeCandidates: counting and scoring', () => {
   const finder = createFinder(compiled);
   const noCue = () => false;
   /** Candidates of one plain-text document, nothing covered, no limit. */
-  const propose = (text: string) => proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, noCue, 10_000);
+  const propose = (text: string) => proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, noCue, 10_000, wordFrequencies());
   const find = (text: string, phrase: string) => propose(text).find((c) => c.phrase === phrase);
 
   it.each([
@@ -148,26 +149,26 @@ describe('proposeCandidates: counting and scoring', () => {
   it('a phrase the covered-callback claims is not proposed', () => {
     const text = 'They fear strategic encirclement. Strategic encirclement is a myth.';
     const sentences = splitSentences(text, []);
-    const covered = proposeCandidates([{ file: 'doc.txt', text, sentences }], (_doc, start, end) => /encirclement/i.test(text.slice(start, end)), finder, noCue, 10_000);
+    const covered = proposeCandidates([{ file: 'doc.txt', text, sentences }], (_doc, start, end) => /encirclement/i.test(text.slice(start, end)), finder, noCue, 10_000, wordFrequencies());
     expect(covered.filter((c) => c.phrase.includes('encirclement'))).toEqual([]);
   });
 
   it('furniture sentences are not used', () => {
     const text = 'Strategic encirclement explained\nStrategic encirclement explained again.';
-    const candidates = proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, ['Strategic encirclement explained']) }], () => false, finder, noCue, 10_000);
+    const candidates = proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, ['Strategic encirclement explained']) }], () => false, finder, noCue, 10_000, wordFrequencies());
     expect(candidates.find((c) => c.phrase === 'strategic encirclement')).toBeUndefined();
   });
 
   it('leaves out phrases of dates, quantities and site furniture, and the context model\'s own cues', () => {
     const text = 'Three years ago the TV channel changed. Three years ago the TV channel moved. The joint statement was signed. The joint statement was read.';
-    const phrases = proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, (p) => p === 'joint statement', 10_000).map((c) => c.phrase);
+    const phrases = proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, (p) => p === 'joint statement', 10_000, wordFrequencies()).map((c) => c.phrase);
     expect(phrases).not.toContain('years ago');
     expect(phrases).not.toContain('tv channel');
     expect(phrases).not.toContain('joint statement');
   });
 
   it('ranks a phrase whose sentences are about international affairs above the same phrase elsewhere', () => {
-    const at = (text: string) => proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, noCue, 10_000).find((c) => c.phrase === 'strategic patience')!;
+    const at = (text: string) => proposeCandidates([{ file: 'doc.txt', text, sentences: splitSentences(text, []) }], () => false, finder, noCue, 10_000, wordFrequencies()).find((c) => c.phrase === 'strategic patience')!;
     const ir = at('Beijing and Washington practise strategic patience. NATO ministers urged strategic patience.');
     const plain = at('The coach practised strategic patience. Fans urged strategic patience.');
     expect(ir.context).toBe(1);

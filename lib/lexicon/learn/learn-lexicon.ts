@@ -1,6 +1,5 @@
 import { stringify as toYaml } from 'yaml';
 import { createFinder } from '../../match/create-finder.ts';
-import { createMatcher } from '../../match/create-matcher.ts';
 import { tokenise } from '../../text/tokenise.ts';
 import { LexiconError, type CardTexts, type CompiledLexicon, type CorpusStats, type FullLexicon, type GlossaryLexicon, type Original, type ShippedDocument, type Term } from '../schema.ts';
 import { checkNeutralWording, checkReaderText } from './check-sources.ts';
@@ -13,7 +12,8 @@ import { loadSources, type LexiconSources } from './load-sources.ts';
 import { measureContext, type ContextMeasure } from './measure-context.ts';
 import { createActorFinder } from './find-actors.ts';
 import { pickExamples, type NoteStub } from './pick-examples.ts';
-import { proposeCandidates, type Candidate } from './propose-candidates.ts';
+import { contextCueTest, proposeCandidates, type Candidate } from './propose-candidates.ts';
+import { wordFrequencies } from './word-frequencies.ts';
 import { renderCandidates, renderContextReport } from './render-reports.ts';
 import { splitSentences } from './split-sentences.ts';
 
@@ -117,7 +117,6 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     return [f.id, { label: f.label, gloss: f.gloss, ...(original ? { original } : {}) }];
   }));
   const finder = createFinder(lexicon);
-  const cueMatcher = createMatcher(context.trie);
   checkNeutralWording(families, finder.matcher, compiled.entries);
 
   // Standard wording has corpus examples too: the popup shows it as the neutral contrast.
@@ -157,10 +156,9 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     docs.map((d) => ({ file: d.file, corpus: d.corpus, text: d.text, sentences: d.sentences })),
     (doc, start, end) => occurrences.some((o) => o.doc === doc && o.start < end && o.end > start),
     finder,
-    (phrase) => {
-      const cue = cueMatcher.findMatches(phrase)[0];
-      return cue !== undefined && cue.start === 0 && cue.end === phrase.length && context.kinds[3 * cue.entry]! > 0;
-    },
+    contextCueTest(context),
+    200,
+    wordFrequencies(),
   );
 
   const documents: ShippedDocument[] = sources.documents.map(({ furniture: _f, text: _t, ...meta }) => meta);

@@ -1,8 +1,9 @@
 import nlp from 'compromise';
+import type { CompiledContext } from '../compiled.ts';
 import type { Finder } from '../../match/create-finder.ts';
+import { createMatcher } from '../../match/create-matcher.ts';
 import { tokenise } from '../../text/tokenise.ts';
 import type { Sentence } from './split-sentences.ts';
-import { wordFrequencies } from './word-frequencies.ts';
 import { STOP_WORDS } from '../../text/stop-words.ts';
 
 /** A phrase proposed to the curator. */
@@ -58,6 +59,19 @@ function isNounPhrase(phrase: string): boolean {
 }
 
 /**
+ * True for a phrase that is, whole, one of the context model's weighted cues ("joint statement",
+ * "state visit"): the field's descriptive vocabulary, never proposed as framing.
+ */
+export function contextCueTest(context: CompiledContext): (phrase: string) => boolean {
+  const cues = createMatcher(context.trie);
+  return (phrase) => {
+    const cue = cues.findMatches(phrase)[0];
+    // kinds are in fours: weight, guards, case rule, topics.
+    return cue !== undefined && cue.start === 0 && cue.end === phrase.length && context.kinds[4 * cue.entry]! > 0;
+  };
+}
+
+/**
  * Proposes phrases that recur in the corpora, look like framing and no family covers yet: noun
  * phrases of two to four words (compromise's chunks, and n-grams compromise reads as noun phrases)
  * and every quoted phrase of one to five words (scare quotes and slogans). A phrase with a word of
@@ -69,7 +83,7 @@ function isNounPhrase(phrase: string): boolean {
  * The best `limit` are returned, and after them every phrase in scare quotes or after "so-called"
  * (the writer marking someone else's framing). `isCovered(doc, start, end)` says when a span
  * already overlaps a lexicon match, `isCue(phrase)`
- * when a phrase is one of the context model's cues. Deterministic:
+ * when a phrase is one of the context model's cues; `freq` gives ordinary English. Deterministic:
  * ties break alphabetically.
  */
 export function proposeCandidates(
@@ -77,9 +91,10 @@ export function proposeCandidates(
   isCovered: (doc: string, start: number, end: number) => boolean,
   finder: Finder,
   isCue: (phrase: string) => boolean,
-  limit = 200,
+  limit: number,
+  /** Frequencies of ordinary English per million words (SUBTLEX-US: `wordFrequencies()` in Node, `parseFrequencyTable` in the options page). */
+  freq: ReadonlyMap<string, number>,
 ): Candidate[] {
-  const freq = wordFrequencies();
   // Rarity in orders of magnitude below one in a million words: always positive, 8 for unseen words.
   const rarity = (word: string) => 6 - Math.log10((freq.get(word) ?? 0) + 0.01);
   const table = new Map<string, { kinds: Set<string>; places: Map<string, boolean>; docs: Set<string>; byCorpus: Map<string, number>; example: { doc: string; sentence: string } }>();

