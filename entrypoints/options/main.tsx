@@ -5,6 +5,7 @@ import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { Undo } from '../popup/app.tsx';
 import { Legend } from '../popup/components/category-chip.tsx';
 import { SettingsPanel } from '../popup/components/settings-panel.tsx';
+import { DocumentsEditor } from './documents-editor.tsx';
 import { OwnTermsEditor } from './own-terms-editor.tsx';
 import { createPopupModel, type PopupModel } from '../popup/model.ts';
 import '../popup/style.css';
@@ -19,6 +20,7 @@ function Options({ model }: { model: PopupModel }) {
       <main>
         <SettingsPanel model={model} />
         <OwnTermsEditor model={model} />
+        <DocumentsEditor model={model} />
         <section aria-labelledby="legend-title">
           <h2 id="legend-title">What the colours and lines mean</h2>
           <p class="small">A highlight marks framing: a phrase that carries a point of view. It does not say the sentence is false or the writer is wrong.</p>
@@ -34,7 +36,7 @@ function Options({ model }: { model: PopupModel }) {
 }
 
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const { glossary, userTerms } = await loadGlossary();
-const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'options', userTerms);
+const { glossary, userTerms, userDocuments } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'options', userTerms, userDocuments);
 render(<Options model={model} />, document.getElementById('app')!);
 void model.load({ tab: false });

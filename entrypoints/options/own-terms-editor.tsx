@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveUserTerms } from '../../lib/ext/user-terms-item.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { checkDraft, exportTermList, importTermList, LIMITS, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { CategoryChip } from '../popup/components/category-chip.tsx';
+import { adopted } from './adopt.ts';
 import { loadFrequencies } from './frequencies.ts';
 import type { PopupModel } from '../popup/model.ts';
 
@@ -44,7 +45,18 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
   const [notices, setNotices] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const categories = model.lexicon.categories;
+  // A candidate adopted from a document: its phrase goes in, and the reader chooses the rest.
+  const pick = adopted.value;
+  useEffect(() => {
+    if (!pick) return;
+    setDraft((d) => ({ ...d, phrases: pick.phrase }));
+    setErrors([]);
+    setNotices([`“${pick.phrase}” is in the form: choose a category and write a gloss, then add it.`]);
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector<HTMLSelectElement>('select')?.focus({ preventScroll: true });
+  }, [pick]);
 
   const store = async (next: UserTerm[]) => {
     await saveUserTerms(next);
@@ -114,7 +126,7 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
           ))}
         </ul>
       )}
-      <form class="own-form" onSubmit={(e) => void add(e)} aria-labelledby="own-add-title">
+      <form ref={form} class="own-form" onSubmit={(e) => void add(e)} aria-labelledby="own-add-title">
         <h3 id="own-add-title">Add a term</h3>
         <label>
           Phrases, one per line

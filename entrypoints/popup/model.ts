@@ -6,6 +6,7 @@ import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/report/page-report.ts';
 import { parseReport } from '../../lib/report/parse-report.ts';
 import type { ListFilter } from '../../lib/report/occurrence-list.ts';
+import type { UserDocument } from '../../lib/user-terms/user-documents.ts';
 import type { UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/report/summary.ts';
 import { defaultSettings, mutedOn, siteKey, withListed, withMuted, type Settings } from '../../lib/settings/settings.ts';
@@ -41,7 +42,7 @@ export const REASONS = {
  * storage; the page report comes from the tab's frames; everything derived is computed.
  * Components only read signals and call actions.
  */
-export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup', ownTerms: readonly UserTerm[] = []) {
+export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup', ownTerms: readonly UserTerm[] = [], ownDocuments: readonly UserDocument[] = []) {
   /** The full lexicon (explanations, examples), once loaded. */
   const full = signal<FullLexicon | null>(null);
   let fullRequest: Promise<FullLexicon> | null = null;
@@ -52,6 +53,8 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
   const settings = signal<Settings>(defaultSettings());
   /** The reader's own terms (the options page edits them; other pages read them at start). */
   const userTerms = signal<readonly UserTerm[]>(ownTerms);
+  /** What the reader's own documents taught: examples by family, candidates (the options page edits them). */
+  const userDocuments = signal<readonly UserDocument[]>(ownDocuments);
   const page = signal<PageState>({ kind: 'loading' });
   const termOf = (hash: string) => {
     const m = /^#term=([a-z0-9-]+)$/.exec(hash);
@@ -185,6 +188,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     picked,
     panelError,
     userTerms,
+    userDocuments,
     windowId,
     /** Scrolls the page to one occurrence of the report and makes it the current one (the side panel's list). */
     async revealOccurrence(o: { index: number; frameId: number; term: string }, ofTerm: number) {

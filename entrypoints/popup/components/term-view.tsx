@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ORIGINAL_LANGUAGES, type Term, type Voice } from '../../../lib/lexicon/schema.ts';
 import { whyLine } from '../../../lib/match/explain.ts';
 import { VOICE_WORDS } from '../../../lib/report/voices.ts';
+import { examplesOf } from '../../../lib/user-terms/user-documents.ts';
 import { USER_ID_PREFIX } from '../../../lib/user-terms/user-terms.ts';
 import { sourceLine } from '../../../lib/ui/source-line.ts';
 import type { PopupModel } from '../model.ts';
@@ -73,6 +74,28 @@ function OnThisPage({ model, id, occurrences, voices }: { model: PopupModel; id:
               <span class={`voice voice-${voices?.[i] ?? 'pending'}`} data-voice={voices?.[i] ?? ''}>{voices ? VOICE_WORDS[voices[i]!] : 'reading the sentence…'}</span>
               <button type="button" class="link" onClick={() => model.reveal(id, 0, i)}>Show in page</button>
             </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Examples of a family from the reader's own documents: apart from the corpora, with their document's title. */
+function YourDocuments({ model, id }: { model: PopupModel; id: string }) {
+  const examples = examplesOf(model.userDocuments.value, id);
+  if (examples.length === 0) return null;
+  return (
+    <section aria-labelledby="your-documents" class="your-documents" data-testid="your-documents">
+      <h3 id="your-documents">In your documents ({examples.length})</h3>
+      <p class="small muted">From documents you added in the settings: not part of Framing Lens’s corpora, and kept only in this browser.</p>
+      <ol class="examples">
+        {examples.slice(0, 20).map((e) => (
+          <li key={`${e.doc}:${e.sentence}:${e.start}`} class="example">
+            <MarkedSentence sentence={e.sentence} start={e.start} end={e.end} />
+            <p class="meta">
+              <span class={`voice voice-${e.voice}`}>{VOICE_WORDS[e.voice]}</span> · <cite>{e.title}</cite>
+            </p>
           </li>
         ))}
       </ol>
@@ -234,6 +257,7 @@ export function TermView({ model, id }: { model: PopupModel; id: string }) {
           })}
         </ol>
       </section>
+      <YourDocuments model={model} id={id} />
       {term.related.length > 0 && (
         <section aria-labelledby="related">
           <h3 id="related">Related</h3>

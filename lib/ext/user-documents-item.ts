@@ -1,0 +1,25 @@
+import { storage } from 'wxt/utils/storage';
+import { parseStoredDocuments, USER_DOCUMENTS_VERSION, type UserDocument } from '../user-terms/user-documents.ts';
+
+/** What Framing Lens learned from the reader's own documents, one stored item, versioned. */
+export const userDocumentsItem = storage.defineItem<unknown>('local:userDocuments', {
+  fallback: { documents: [] },
+  version: USER_DOCUMENTS_VERSION,
+});
+
+/** The stored documents that are sound (each one left out logs a console warning). */
+export async function loadUserDocuments(): Promise<UserDocument[]> {
+  try {
+    const { documents, warnings } = parseStoredDocuments(await userDocumentsItem.getValue());
+    for (const warning of warnings) console.warn(`[Framing Lens] ${warning}`);
+    return documents;
+  } catch (error) {
+    console.warn(`[Framing Lens] your documents: cannot read them (${(error as Error).message}); none are used`);
+    return [];
+  }
+}
+
+/** Stores the list. */
+export function saveUserDocuments(documents: readonly UserDocument[]): Promise<void> {
+  return userDocumentsItem.setValue({ documents });
+}
