@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { saveUserDocuments } from '../../lib/ext/user-documents-item.ts';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { VOICE_WORDS } from '../../lib/report/voices.ts';
@@ -22,6 +22,12 @@ const loadLearner = () =>
     const setup = { lexicon, finder: createFinder(lexicon), freq, isCue: contextCueTest(lexicon.context) };
     return (doc) => learnDocument(doc, setup);
   }));
+
+/** Loads the learner while the reader is still choosing what to paste, so a click only learns. */
+export function prepareLearner(): void {
+  const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+  idle(() => void loadLearner());
+}
 
 const newId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -53,6 +59,7 @@ export function DocumentsEditor({ model }: { model: PopupModel }) {
   const [notices, setNotices] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const labelOf = new Map(model.lexicon.terms.map((t) => [t.id, t.label]));
+  useEffect(prepareLearner, []);
 
   const store = async (next: UserDocument[]) => {
     await saveUserDocuments(next);
@@ -67,6 +74,7 @@ export function DocumentsEditor({ model }: { model: PopupModel }) {
     try {
       const started = performance.now();
       const run = await loadLearner();
+      document.documentElement.dataset.learnerMs = (performance.now() - started).toFixed(0);
       for (const input of inputs) {
         if ('error' in input) {
           problems.push(input.error);

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parseSentence } from './parse-sentence.ts';
 import type { Voice } from '../lexicon/schema.ts';
 
 /** Verbs that attribute words or views to someone ("the ministry said", "as Kortunov observed"). */
@@ -55,7 +55,7 @@ const read = new Map<string, { attributed: boolean; verbs: Verb[] }>();
 function readSentence(sentence: string): { attributed: boolean; verbs: Verb[] } {
   const known = read.get(sentence);
   if (known) return known;
-  const doc = nlp(sentence);
+  const doc = parseSentence(sentence);
   const result = {
     attributed: doc.has('according to') || doc.has('as [.+] (put|puts) it') || doc.has('as [.+] (points|pointed|point) out'),
     verbs: doc.verbs().json({ offset: true }) as Verb[],

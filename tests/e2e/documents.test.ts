@@ -98,7 +98,9 @@ describe('learning from your documents in real Chromium', () => {
     await options.getByLabel('Gloss: what the phrase frames, in one line').fill('Presents control over technology as a matter of a state’s sovereignty.');
     await options.getByRole('button', { name: 'Add term' }).click();
     await expect.poll(() => options.$$eval('[data-testid="own-terms"] strong', (els) => els.map((e) => e.textContent))).toEqual(['technology sovereignty']);
-    await options.screenshot({ path: `${ARTIFACTS}/options-documents.png`, fullPage: true });
+    await options.setViewportSize({ width: 900, height: 1400 });
+    await doc.locator('summary:has-text("Examples")').click();
+    await options.locator('.own-documents').screenshot({ path: `${ARTIFACTS}/options-documents.png` });
   });
 
   it('a deleted document takes its examples with it', async () => {

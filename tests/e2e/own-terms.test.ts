@@ -57,7 +57,7 @@ describe('your own terms in real Chromium', () => {
       ['framing-lens-world-order', 'responsible stakeholder'],
       ['framing-lens-world-order', 'responsible stakeholders'],
     ]);
-    await options.screenshot({ path: `${ARTIFACTS}/options-own-terms.png`, fullPage: true });
+    await options.locator('.own-terms').screenshot({ path: `${ARTIFACTS}/options-own-terms.png` });
   });
 
   it('the popup counts it in its category and opens its own view: gloss, phrases, occurrences', async () => {

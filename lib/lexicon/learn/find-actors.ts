@@ -1,5 +1,5 @@
-import nlp from 'compromise';
 import type { ContextSource } from '../schema.ts';
+import { parseSentence } from '../../report/parse-sentence.ts';
 
 /** Spellings of one actor, merged under the name readers know. */
 const ALIASES: Record<string, readonly string[]> = {
@@ -63,7 +63,7 @@ export function createActorFinder(context: Pick<ContextSource, 'cues'>): ActorFi
       if (name) add(name);
       covered.push([m.index, m.index + m[0].length]);
     }
-    const people = nlp(sentence).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+    const people = parseSentence(sentence).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
     for (const p of people) {
       const start = p.offset.start;
       if (covered.some(([a, b]) => start < b && a < start + p.offset.length)) continue;

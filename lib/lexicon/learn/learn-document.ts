@@ -30,6 +30,17 @@ export interface Learner {
 export function learnDocument(doc: { id: string; title: string; text: string; addedAt: string }, learner: Learner): UserDocument {
   const sentences = splitSentences(doc.text, []);
   const occurrences = findOccurrences([{ file: doc.id, text: doc.text, sentences }], learner.finder);
+  // Candidates first: they parse every prose sentence, and the voice reader then finds its sentences parsed.
+  const candidates = proposeCandidates(
+    [{ file: doc.id, text: doc.text, sentences }],
+    (_file, start, end) => occurrences.some((o) => o.start < end && o.end > start),
+    learner.finder,
+    learner.isCue,
+    DOCUMENT_LIMITS.candidates,
+    learner.freq,
+  )
+    .slice(0, DOCUMENT_LIMITS.candidates)
+    .map((c) => ({ phrase: c.phrase, count: c.count, score: c.score, kinds: c.kinds, sentence: c.example.sentence }));
   const examples: UserExample[] = [];
   const seen = new Set<string>();
   for (const o of occurrences) {
@@ -41,16 +52,6 @@ export function learnDocument(doc: { id: string; title: string; text: string; ad
     const end = o.end - sentence.start;
     examples.push({ term, sentence: sentence.text, start, end, voice: classifyVoice(sentence.text, start, end) });
   }
-  const candidates = proposeCandidates(
-    [{ file: doc.id, text: doc.text, sentences }],
-    (_file, start, end) => occurrences.some((o) => o.start < end && o.end > start),
-    learner.finder,
-    learner.isCue,
-    DOCUMENT_LIMITS.candidates,
-    learner.freq,
-  )
-    .slice(0, DOCUMENT_LIMITS.candidates)
-    .map((c) => ({ phrase: c.phrase, count: c.count, score: c.score, kinds: c.kinds, sentence: c.example.sentence }));
   return { id: doc.id, title: doc.title.slice(0, DOCUMENT_LIMITS.title), words: tokenise(doc.text).length, addedAt: doc.addedAt, occurrences: occurrences.length, examples, candidates };
 }
 

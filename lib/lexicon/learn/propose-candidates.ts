@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { CompiledContext } from '../compiled.ts';
+import { parseSentence } from '../../report/parse-sentence.ts';
 import type { Finder } from '../../match/create-finder.ts';
 import { createMatcher } from '../../match/create-matcher.ts';
 import { tokenise } from '../../text/tokenise.ts';
@@ -132,7 +133,7 @@ export function proposeCandidates(
           add(keys.join(' '), 'recurring', file, sentence.text, start);
         }
       }
-      for (const np of nlp(sentence.text).nouns().out('array') as string[]) {
+      for (const np of parseSentence(sentence.text).nouns().out('array') as string[]) {
         // Stop words trimmed at the ends only, so "allies and partners" stays one phrase with its n-gram.
         const all = tokenise(np).map((t) => t.key);
         let from = 0;
@@ -167,12 +168,13 @@ export function proposeCandidates(
     const quoted = entry.kinds.has('scare quotes') || entry.kinds.has('quoted') || entry.kinds.has('so-called');
     const count = entry.places.size;
     if (!quoted && count < 2) continue;
-    if (!quoted && !entry.kinds.has('noun phrase') && !isNounPhrase(phrase)) continue;
+    // The cheap tests first: a parse (isNounPhrase) costs milliseconds, and most n-grams fail these.
     if (isCue(phrase)) continue;
     const content = words.filter((w) => !STOP.has(w));
     // Everyday words throughout ("work together", "long term"): not a phrase a curator needs to see.
     if (!quoted && content.every((w) => rarity(w) < 4.5)) continue;
     if (!quoted && DESCRIPTIVE_HEADS.has(words[words.length - 1]!)) continue;
+    if (!quoted && !entry.kinds.has('noun phrase') && !isNounPhrase(phrase)) continue;
     // Per-word rates in each corpus: a phrase every corpus uses alike is the field's shared vocabulary.
     const rates = [...wordsIn].filter(([, n]) => n > 0).map(([c, n]) => (entry.byCorpus.get(c) ?? 0) / n);
     const side = rates.length < 2 ? 1 : (Math.max(...rates) - Math.min(...rates)) / Math.max(...rates);
