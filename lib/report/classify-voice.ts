@@ -6,7 +6,7 @@ const SPEECH_VERBS = new Set([
   'say', 'state', 'note', 'stress', 'argue', 'tell', 'declare', 'call', 'condemn', 'urge', 'emphasize',
   'emphasise', 'point', 'claim', 'assert', 'describe', 'accuse', 'observe', 'write', 'add', 'insist',
   'warn', 'reiterate', 'confirm', 'announce', 'suggest', 'label', 'brand', 'dub', 'term', 'opine', 'vow',
-  'proclaim', 'allege', 'refer', 'portray', 'highlight', 'put', 'oppose', 'believe', 'agree',
+  'proclaim', 'allege', 'refer', 'portray', 'highlight', 'put', 'oppose', 'believe', 'agree', 'answer', 'reply', 'respond', 'retort',
 ]);
 /** Verbs of saying that are also common nouns ("states", "notes", "terms"): only their -ed/-ing forms count. */
 const PAST_ONLY = new Set(['state', 'note', 'term', 'label', 'brand', 'point', 'call', 'add']);

@@ -19,6 +19,8 @@ describe('classifyVoice: the author’s own words', () => {
     `The West’s ${TERM} and Beijing’s reply deserve scrutiny.`,
     // a quotation elsewhere in the sentence does not make the term quoted
     `After the “reset” failed, a ${TERM} took hold in both capitals.`,
+    // "answer" as a noun is not a verb of saying
+    `The answer to a ${TERM} is patient diplomacy.`,
     // a quotation in the paragraph that is already closed does not either
     [`NATO clings to a ${TERM}.`, { before: '“Closed quote.” ', after: ' More prose.' }],
   ] as (string | [string, { before: string; after: string }])[])('%j → author', (c) => {
@@ -37,6 +39,9 @@ describe('classifyVoice: attributed (reported speech or views)', () => {
     `Officials insisted the ${TERM} is real.`,
     `Washington clings to a ${TERM}, the ministry said.`,
     `The ${TERM} persists, he warned.`,
+    `The foreign ministry answered that Brussels had slipped into a ${TERM}.`,
+    `Officials in Tokyo replied that the ${TERM} was Beijing’s, not theirs.`,
+    `The embassy responded that it saw no ${TERM} in the new guidelines.`,
   ])('%j → attributed', (sentence) => {
     expect(voiceOf(sentence)).toBe('attributed');
   });
