@@ -23,10 +23,23 @@ const loadLearner = () =>
     return (doc) => learnDocument(doc, setup);
   }));
 
-/** Loads the learner while the reader is still choosing what to paste, so a click only learns. */
+/**
+ * A short text the learner reads once when it loads: compromise's tagger runs several times
+ * faster once the engine has compiled its hot paths, and the reader's first document should not
+ * pay for that.
+ */
+const WARM_UP = [
+  'Officials in Brussels now speak of de-risking rather than decoupling, and insist that the change of word is a change of policy.',
+  '“We reject the zero-sum game,” the spokesperson told reporters on Tuesday, adding that cooperation would serve both sides.',
+  'The minister said that the so-called “economic security agenda” borrows its logic from Washington.',
+  'Analysts in the region were cautious, noting that the two sides had avoided any detail on the pipeline or the payments system.',
+  'The communiqué, released late in the evening, called for a multipolar world and further consultations before the summit.',
+].join('\n');
+
+/** Loads the learner while the reader is still choosing what to paste, and warms it up, so a click only learns. */
 export function prepareLearner(): void {
   const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-  idle(() => void loadLearner());
+  idle(() => void loadLearner().then((run) => idle(() => void run({ id: 'doc-warm-up', title: '', text: WARM_UP, addedAt: '' }))));
 }
 
 const newId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -2,6 +2,9 @@
 // types and constants only: importing this module costs the content script nothing.
 import type { TrieRoot } from '../match/trie.ts';
 
+/** The languages of the originals, by code (zod-free here, so the popup need not load the schema library to name them). */
+export const ORIGINAL_LANGUAGES = { zh: 'Chinese', ru: 'Russian' } as const;
+
 /** Flags of a compiled pattern entry. */
 export const ENTRY_CONTEXTUAL = 1;
 export const ENTRY_STANDARD = 2;

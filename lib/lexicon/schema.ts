@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORIGINAL_LANGUAGES } from './compiled.ts';
 
 /** Kebab-case identifiers: lower-case words joined by single hyphens. */
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
@@ -63,7 +64,7 @@ export const originalSchema = z.strictObject({
 export const originalsFileSchema = z.array(z.strictObject({ id, zh: z.array(originalSchema).default([]), ru: z.array(originalSchema).default([]) }));
 
 /** The languages originals are given in. */
-export const ORIGINAL_LANGUAGES = { zh: 'Chinese', ru: 'Russian' } as const;
+export { ORIGINAL_LANGUAGES };
 
 /** An original form as shipped. */
 export type Original = Omit<z.infer<typeof originalSchema>, 'curator'> & { lang: keyof typeof ORIGINAL_LANGUAGES };

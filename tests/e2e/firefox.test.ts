@@ -131,4 +131,36 @@ describe('core flows in real Firefox', () => {
     await poll(active, (t) => t === 'hegemony', 'active highlight');
     await panel.close();
   });
+
+  it('exports the page report as a Markdown handout and as CSV from the popup', async () => {
+    const popup = await ff.openExtensionPage(`/popup.html?tabId=${tabId}`);
+    await poll(() => popup.evaluate(() => document.querySelector('[data-testid="summary"]')?.textContent ?? ''), (t) => t.includes('framing terms'), 'summary');
+    // The file the popup hands to the browser, kept as it leaves (Firefox saves it to its download folder).
+    await popup.evaluate(() => {
+      const files: Blob[] = [];
+      (window as unknown as { exported: Blob[] }).exported = files;
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) files.push(blob);
+        return create(blob);
+      };
+    });
+    const exported = async (format: string) => {
+      await popup.evaluate((f) => [...document.querySelectorAll<HTMLButtonElement>('.export-buttons button')].find((b) => b.textContent === f)!.click(), format);
+      await poll(() => popup.evaluate(() => document.querySelector('[data-testid="export-status"]')?.textContent ?? ''), (t) => t.startsWith('Saved framing-lens-'), `${format} saved`);
+      return popup.evaluate(async () => {
+        const files = (window as unknown as { exported: Blob[] }).exported;
+        return files[files.length - 1]!.text();
+      });
+    };
+    const md = await exported('Markdown');
+    expect(md).toContain('# Framing Lens report: Summit report');
+    expect(md).toContain('## The terms explained');
+    expect(md).toContain('### Cold War mentality');
+    expect(md).toMatch(/7 framing terms/);
+    const csv = await exported('CSV');
+    expect(csv.split('\r\n')[0]).toBe('position,term,label,category,voice,text,sentence,reason');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(ARTICLE_TERMS + 1);
+    await popup.close();
+  });
 });

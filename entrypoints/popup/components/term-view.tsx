@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ORIGINAL_LANGUAGES, type Term, type Voice } from '../../../lib/lexicon/schema.ts';
+import { ORIGINAL_LANGUAGES } from '../../../lib/lexicon/compiled.ts';
+import type { Term, Voice } from '../../../lib/lexicon/schema.ts';
 import { whyLine } from '../../../lib/match/explain.ts';
 import { VOICE_WORDS } from '../../../lib/report/voices.ts';
 import { examplesOf } from '../../../lib/user-terms/user-documents.ts';
