@@ -7,6 +7,7 @@ import { MarkedSentence } from '../popup/components/marked-sentence.tsx';
 import type { PopupModel } from '../popup/model.ts';
 import { adopted } from './adopt.ts';
 import { loadFrequencies } from './frequencies.ts';
+import { Messages } from './messages.tsx';
 
 /** The build's learner with the compiled lexicon, ordinary English and compromise: loaded the first time a document is added. */
 let learner: Promise<(doc: { id: string; title: string; text: string; addedAt: string }) => UserDocument> | null = null;
@@ -163,16 +164,7 @@ export function DocumentsEditor({ model }: { model: PopupModel }) {
           </label>
         </div>
       </form>
-      {errors.length > 0 && (
-        <ul class="own-errors" role="alert" data-testid="document-errors">
-          {errors.map((e) => <li key={e}>{e}</li>)}
-        </ul>
-      )}
-      {notices.length > 0 && (
-        <ul class="own-notices" role="status" data-testid="document-notices">
-          {notices.map((n) => <li key={n}>{n}</li>)}
-        </ul>
-      )}
+      <Messages errors={errors} notices={notices} testid="document" />
       {documents.length === 0 ? (
         <p class="muted" data-testid="documents-empty">No documents yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { CategoryChip } from '../popup/components/category-chip.tsx';
 import { adopted } from './adopt.ts';
 import { loadFrequencies } from './frequencies.ts';
 import type { PopupModel } from '../popup/model.ts';
+import { Messages } from './messages.tsx';
 
 /** The lexicon's variant generator with its word list, loaded the first time a term is checked. */
 let generator: Promise<(phrase: string) => string[]> | null = null;
@@ -155,16 +156,7 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
         </label>
         <button type="submit" class="primary" disabled={busy}>Add term</button>
       </form>
-      {errors.length > 0 && (
-        <ul class="own-errors" role="alert" data-testid="own-errors">
-          {errors.map((e) => <li key={e}>{e}</li>)}
-        </ul>
-      )}
-      {notices.length > 0 && (
-        <ul class="own-notices" role="status" data-testid="own-notices">
-          {notices.map((n) => <li key={n}>{n}</li>)}
-        </ul>
-      )}
+      <Messages errors={errors} notices={notices} testid="own" />
       <h3>Share</h3>
       <p class="small">A term list is a small JSON file a teacher can hand to a class; importing checks every term as if you typed it, and imports nothing if one is refused.</p>
       <div class="export-buttons">
