@@ -32,8 +32,8 @@ function ExplainApp({ model }: { model: PopupModel }) {
 }
 
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const { glossary, userTerms, userDocuments } = await loadGlossary();
-const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'explain', userTerms, userDocuments);
+const { glossary, ...own } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'explain', own);
 // The background reuses this tab: "Explain" on a card sends the term here.
 onMessage('showTerm', async ({ data }) => {
   if (typeof data?.id !== 'string' || !model.lexicon.terms.some((t) => t.id === data.id)) return false;

@@ -36,7 +36,7 @@ function Options({ model }: { model: PopupModel }) {
 }
 
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const { glossary, userTerms, userDocuments } = await loadGlossary();
-const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'options', userTerms, userDocuments);
+const { glossary, ...own } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'options', own);
 render(<Options model={model} />, document.getElementById('app')!);
 void model.load({ tab: false });

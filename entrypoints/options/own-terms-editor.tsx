@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveUserTerms } from '../../lib/ext/user-terms-item.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
-import { checkDraft, exportTermList, importTermList, LIMITS, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
+import { freeSlot, ownCategoryList, type OwnCategory } from '../../lib/user-terms/own-categories.ts';
+import { checkDraft, exportTermList, importTermList, LIMITS, resolveCategory, usedCategories, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { CategoryChip } from '../popup/components/category-chip.tsx';
 import { adopted } from './adopt.ts';
 import { loadFrequencies } from './frequencies.ts';
 import type { PopupModel } from '../popup/model.ts';
+import { shippedCategories } from '../popup/own-terms.ts';
 import { Messages } from './messages.tsx';
 
 /** The lexicon's variant generator with its word list, loaded the first time a term is checked. */
@@ -15,10 +17,13 @@ const loadGenerator = () =>
     return (phrase: string) => generateVariantsWith((w) => freq.has(w), phrase);
   }));
 
-async function checkContext(model: PopupModel, existing: readonly UserTerm[]): Promise<CheckContext> {
+async function checkContext(model: PopupModel, existing: readonly UserTerm[], own: readonly OwnCategory[]): Promise<CheckContext> {
   const [full, variantsOf] = await Promise.all([model.loadFull(), loadGenerator()]);
-  return { categories: (full as FullLexicon).categories, lexicon: (full as FullLexicon).terms, existing, variantsOf };
+  return { categories: [...(full as FullLexicon).categories, ...ownCategoryList(own)], lexicon: (full as FullLexicon).terms, existing, variantsOf };
 }
+
+/** The choice of the category select that makes a new category of the reader's. */
+const NEW_CATEGORY = 'new';
 
 /** A file download made in the page: nothing leaves the browser. */
 function download(name: string, text: string): void {
@@ -32,7 +37,7 @@ function download(name: string, text: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const EMPTY = { label: '', phrases: '', category: '', gloss: '', note: '' };
+const EMPTY = { label: '', phrases: '', category: '', newCategory: '', gloss: '', note: '' };
 
 /**
  * "Your terms" in the options page: add a term (phrases, category, gloss, note) with the lexicon's
@@ -47,7 +52,8 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const categories = model.lexicon.categories;
+  const own = model.ownCategories.value;
+  const categories = [...shippedCategories, ...ownCategoryList(own)];
   // A candidate adopted from a document: its phrase goes in, and the reader chooses the rest.
   const pick = adopted.value;
   useEffect(() => {
@@ -59,20 +65,28 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
     form.current?.querySelector<HTMLSelectElement>('select')?.focus({ preventScroll: true });
   }, [pick]);
 
-  const store = async (next: UserTerm[]) => {
-    await saveUserTerms(next);
+  const store = async (next: UserTerm[], nextOwn: readonly OwnCategory[] = own) => {
+    const kept = usedCategories(nextOwn, next);
+    await saveUserTerms(next, kept);
     model.userTerms.value = next;
+    model.ownCategories.value = kept;
   };
   const add = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const result = checkDraft(draft, await checkContext(model, terms));
+      const category = resolveCategory(draft.category === NEW_CATEGORY ? `new:${draft.newCategory}` : draft.category, own);
+      if ('error' in category) {
+        setErrors([category.error]);
+        setNotices([]);
+        return;
+      }
+      const result = checkDraft({ ...draft, category: category.id }, await checkContext(model, terms, category.categories));
       setErrors(result.errors);
       if (result.term) {
-        await store([...terms, result.term]);
+        await store([...terms, result.term], category.categories);
         setNotices([`Added “${result.term.label}” (${result.term.variants.flat().length} forms). Open tabs mark it now.`, ...result.notices]);
-        setDraft({ ...EMPTY, category: draft.category });
+        setDraft({ ...EMPTY, category: category.id });
       } else setNotices(result.notices);
     } finally {
       setBusy(false);
@@ -89,10 +103,10 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
     setBusy(true);
     try {
       const text = chosen.size > LIMITS.fileBytes ? '' : await chosen.text();
-      const result = importTermList(text, chosen.size, await checkContext(model, terms));
+      const result = importTermList(text, chosen.size, await checkContext(model, terms, own), own);
       setErrors(result.errors.length ? [`Nothing was imported from ${chosen.name}:`, ...result.errors] : []);
       if (result.errors.length === 0) {
-        await store([...terms, ...result.terms]);
+        await store([...terms, ...result.terms], result.categories);
         setNotices([`Imported ${result.terms.length} ${result.terms.length === 1 ? 'term' : 'terms'} from ${chosen.name}${result.skipped ? `; ${result.skipped} you already had were skipped` : ''}.`, ...result.notices]);
       } else setNotices([]);
     } finally {
@@ -140,8 +154,15 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
             {categories.map((c) => (
               <option key={c.id} value={c.id}>{c.label}</option>
             ))}
+            <option value={NEW_CATEGORY} disabled={freeSlot(own) === null}>A new category of your own…</option>
           </select>
         </label>
+        {draft.category === NEW_CATEGORY && (
+          <label>
+            Name of your new category (it gets its own colour and a line over the text)
+            <input type="text" required maxLength={LIMITS.categoryLabel} {...field('newCategory')} />
+          </label>
+        )}
         <label>
           Gloss: what the phrase frames, in one line
           <input type="text" required maxLength={LIMITS.gloss} {...field('gloss')} />
@@ -160,7 +181,7 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
       <h3>Share</h3>
       <p class="small">A term list is a small JSON file a teacher can hand to a class; importing checks every term as if you typed it, and imports nothing if one is refused.</p>
       <div class="export-buttons">
-        <button type="button" class="secondary" disabled={terms.length === 0} onClick={() => download('framing-lens-terms.json', exportTermList(terms))}>Export your terms</button>
+        <button type="button" class="secondary" disabled={terms.length === 0} onClick={() => download('framing-lens-terms.json', exportTermList(terms, own))}>Export your terms</button>
         <label class="secondary file-button">
           Import a term list…
           <input ref={file} type="file" accept=".json,application/json" class="sr-only" onChange={() => void importFile()} />

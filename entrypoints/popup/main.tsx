@@ -9,7 +9,7 @@ import './style.css';
 // The glossary (labels, glosses, categories) opens the popup; explanations and corpus examples
 // load on demand, so the first paint does not wait for 430 kB of lexicon.
 const loadFull = () => import('../../lexicon/generated/lexicon.json').then((m) => m.default as FullLexicon);
-const { glossary, userTerms, userDocuments } = await loadGlossary();
-const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'popup', userTerms, userDocuments);
+const { glossary, ...own } = await loadGlossary();
+const model = createPopupModel(glossary, loadFull, browser, new URL(location.href), 'popup', own);
 render(<App model={model} />, document.getElementById('app')!);
 void model.load();

@@ -6,6 +6,7 @@ import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/report/page-report.ts';
 import { parseReport } from '../../lib/report/parse-report.ts';
 import type { ListFilter } from '../../lib/report/occurrence-list.ts';
+import { ownCategoryList, type OwnCategory } from '../../lib/user-terms/own-categories.ts';
 import type { UserDocument } from '../../lib/user-terms/user-documents.ts';
 import type { UserTerm } from '../../lib/user-terms/user-terms.ts';
 import { groupFound, mergeReports, searchTerms, summarise, type TabReport } from '../../lib/report/summary.ts';
@@ -42,7 +43,7 @@ export const REASONS = {
  * storage; the page report comes from the tab's frames; everything derived is computed.
  * Components only read signals and call actions.
  */
-export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup', ownTerms: readonly UserTerm[] = [], ownDocuments: readonly UserDocument[] = []) {
+export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () => Promise<FullLexicon>, browser: typeof browserApi, url: URL, surface: Surface = 'popup', own: { userTerms?: readonly UserTerm[]; ownCategories?: readonly OwnCategory[]; userDocuments?: readonly UserDocument[] } = {}) {
   /** The full lexicon (explanations, examples), once loaded. */
   const full = signal<FullLexicon | null>(null);
   let fullRequest: Promise<FullLexicon> | null = null;
@@ -52,9 +53,11 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
   };
   const settings = signal<Settings>(defaultSettings());
   /** The reader's own terms (the options page edits them; other pages read them at start). */
-  const userTerms = signal<readonly UserTerm[]>(ownTerms);
+  const userTerms = signal<readonly UserTerm[]>(own.userTerms ?? []);
+  /** The categories the reader made for their terms. */
+  const ownCategories = signal<readonly OwnCategory[]>(own.ownCategories ?? []);
   /** What the reader's own documents taught: examples by family, candidates (the options page edits them). */
-  const userDocuments = signal<readonly UserDocument[]>(ownDocuments);
+  const userDocuments = signal<readonly UserDocument[]>(own.userDocuments ?? []);
   const page = signal<PageState>({ kind: 'loading' });
   const termOf = (hash: string) => {
     const m = /^#term=([a-z0-9-]+)$/.exec(hash);
@@ -188,6 +191,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     picked,
     panelError,
     userTerms,
+    ownCategories,
     userDocuments,
     windowId,
     /** Scrolls the page to one occurrence of the report and makes it the current one (the side panel's list). */
@@ -345,7 +349,9 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         ownTerms: userTerms.value,
         occurrences: r.occurrences.map((o) => ({ position: o.index + 1, term: o.term, category: o.category, text: o.text, sentence: o.sentence, start: o.start, end: o.end, voice: classifyVoice(o.sentence, o.start, o.end), why: o.why })),
       };
-      const text = format === 'md' ? exporter.toMarkdown(lexicon, input) : format === 'csv' ? exporter.toCsv(lexicon, input) : exporter.toJson(lexicon, input);
+      // The reader's own categories beside the lexicon's, so their terms are counted and named.
+      const withOwn = { ...lexicon, categories: [...lexicon.categories, ...ownCategoryList(ownCategories.value)] };
+      const text = format === 'md' ? exporter.toMarkdown(withOwn, input) : format === 'csv' ? exporter.toCsv(withOwn, input) : exporter.toJson(withOwn, input);
       const type = format === 'md' ? 'text/markdown' : format === 'csv' ? 'text/csv' : 'application/json';
       return { name: exporter.exportFileName(title, readAt, format), type: `${type};charset=utf-8`, text };
     },

@@ -2,13 +2,17 @@ import glossaryJson from '../../lexicon/generated/glossary.json';
 import { loadUserDocuments } from '../../lib/ext/user-documents-item.ts';
 import { loadUserTerms } from '../../lib/ext/user-terms-item.ts';
 import type { GlossaryLexicon } from '../../lib/lexicon/schema.ts';
+import type { OwnCategory } from '../../lib/user-terms/own-categories.ts';
 import type { UserDocument } from '../../lib/user-terms/user-documents.ts';
 import { glossaryWithUserTerms, type UserTerm } from '../../lib/user-terms/user-terms.ts';
 
 const shipped = glossaryJson as GlossaryLexicon;
 
 /** The glossary every extension page starts from (the lexicon's families, then the reader's own terms), and what the reader's documents taught. */
-export async function loadGlossary(): Promise<{ glossary: GlossaryLexicon; userTerms: UserTerm[]; userDocuments: UserDocument[] }> {
-  const [userTerms, userDocuments] = await Promise.all([loadUserTerms(new Set(shipped.categories.map((c) => c.id))), loadUserDocuments()]);
-  return { glossary: glossaryWithUserTerms(shipped, userTerms), userTerms, userDocuments };
+export async function loadGlossary(): Promise<{ glossary: GlossaryLexicon; userTerms: UserTerm[]; ownCategories: OwnCategory[]; userDocuments: UserDocument[] }> {
+  const [stored, userDocuments] = await Promise.all([loadUserTerms(new Set(shipped.categories.map((c) => c.id))), loadUserDocuments()]);
+  return { glossary: glossaryWithUserTerms(shipped, stored.terms, stored.categories), userTerms: stored.terms, ownCategories: stored.categories, userDocuments };
 }
+
+/** The lexicon's categories alone (the options page offers them beside the reader's own). */
+export const shippedCategories = shipped.categories;

@@ -16,6 +16,7 @@ import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
 import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
 import { withUserTerms } from '../match/with-user-terms.ts';
+import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
 
 const PREFIX = '[Framing Lens]';
 /** How long the card stays after the pointer leaves the term, so it can move onto the card. */
@@ -35,14 +36,18 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const win = window;
   const doc = document;
   const categoryIds = new Set(shipped.categories.map((c) => c.id));
-  let [settings, userTerms] = await Promise.all([loadSettings(), loadUserTerms(categoryIds)]);
+  const [loaded, stored] = await Promise.all([loadSettings(), loadUserTerms(categoryIds)]);
+  let settings = loaded;
+  let userTerms = stored.terms;
   const shippedFinder = createFinder(shipped);
   // The lexicon with the reader's own terms after its families (rebuilt when they change).
-  let { lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms);
+  let { lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms, stored.categories);
   let renderer: Renderer;
   try {
     const api = getHighlightApi(win);
-    renderer = api ? createHighlightRenderer(api, lexicon.categories.map((c) => c.id)) : createMarkRenderer(doc);
+    // Every slot of the reader's own categories too: a category made later paints without a new renderer.
+    const names = [...shipped.categories.map((c) => c.id), ...OWN_CATEGORY_SLOTS.map((s) => s.id)];
+    renderer = api ? createHighlightRenderer(api, names) : createMarkRenderer(doc);
   } catch (error) {
     degrade('cannot create highlights', error);
     return;
@@ -110,6 +115,11 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     },
   });
 
+  /** Shows the categories the reader has not hidden (the lexicon's and their own), in their style. */
+  function showVisible(): void {
+    renderer.show(new Set(lexicon.categories.map((c) => c.id).filter((id) => !settings.disabledCategories.includes(id))), settings.style);
+  }
+
   function hideCard(): void {
     cardFor = null;
     card.hide();
@@ -130,8 +140,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
         active = -1;
         scanner.reset();
       }
-      const visible = new Set(lexicon.categories.map((c) => c.id).filter((id) => !settings.disabledCategories.includes(id)));
-      renderer.show(visible, settings.style);
+      showVisible();
       // The "current term" mark belongs to a visible term only.
       const current = scanner.matches()[active];
       if (current && !isShown(current)) {
@@ -282,8 +291,8 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   ctx.onInvalidated(unwatch);
   // Own terms added, changed or deleted in the options page: a new engine, the page read again.
   const unwatchTerms = watchUserTerms(categoryIds, (next) => {
-    userTerms = next;
-    ({ lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms));
+    userTerms = next.terms;
+    ({ lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms, next.categories));
     termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
     hideCard();
     active = -1;
@@ -294,6 +303,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     scanner = newScanner();
     mutedKey = '\u0000';
     readMuted();
+    showVisible();
     if (wasRunning) scanner.start();
     lastCount = -1;
     onChange();

@@ -54,7 +54,7 @@ export interface CompiledContext {
 
 /** The compact lexicon for the content script, `lexicon/generated/compiled.json`: no examples. */
 export interface CompiledLexicon {
-  categories: { id: string; label: string; colour: string; underline: 'solid' | 'dashed' | 'dotted' | 'wavy' | 'double'; line: 'under' | 'under-over' }[];
+  categories: { id: string; label: string; colour: string; underline: 'solid' | 'dashed' | 'dotted' | 'wavy' | 'double'; line: 'under' | 'under-over' | 'over' }[];
   terms: CompiledTerm[];
   /** Trie of every variant; a value indexes `entries` in threes. */
   trie: TrieRoot;

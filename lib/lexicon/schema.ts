@@ -12,8 +12,8 @@ export const categorySchema = z.strictObject({
   description: text,
   colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a #RRGGBB colour'),
   underline: z.enum(['solid', 'dashed', 'dotted', 'wavy', 'double']),
-  /** A line under the text, or under and over it: with `underline`, each category's own non-colour cue. */
-  line: z.enum(['under', 'under-over']).default('under'),
+  /** A line under the text, or under and over it (over only: a reader's own category): with `underline`, each category's own non-colour cue. */
+  line: z.enum(['under', 'under-over', 'over']).default('under'),
 });
 export type Category = z.infer<typeof categorySchema>;
 

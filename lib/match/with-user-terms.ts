@@ -1,5 +1,6 @@
 import type { CompiledLexicon, CompiledTerm } from '../lexicon/compiled.ts';
 import { buildTrie } from './compile-trie.ts';
+import { ownCategoryList, type OwnCategory } from '../user-terms/own-categories.ts';
 import type { UserTerm } from '../user-terms/user-terms.ts';
 import type { Finder, Finding } from './create-finder.ts';
 import { createMatcher } from './create-matcher.ts';
@@ -9,10 +10,12 @@ import { createMatcher } from './create-matcher.ts';
  * indices follow the lexicon's). Own terms fire wherever they appear, like framing families; where
  * one overlaps a lexicon find (fired or waiting for the page), the lexicon's family wins. The trie
  * of own terms is built here from their stored variants: a few hundred phrases at most, well under
- * a millisecond. With no own terms, the lexicon and finder are returned as they are.
+ * a millisecond. The reader's own categories follow the lexicon's. With no own terms, the lexicon
+ * and finder are returned as they are.
  */
-export function withUserTerms(lexicon: CompiledLexicon, finder: Finder, terms: readonly UserTerm[]): { lexicon: CompiledLexicon; finder: Finder } {
+export function withUserTerms(lexicon: CompiledLexicon, finder: Finder, terms: readonly UserTerm[], own: readonly OwnCategory[] = []): { lexicon: CompiledLexicon; finder: Finder } {
   if (terms.length === 0) return { lexicon, finder };
+  const categories = [...lexicon.categories, ...ownCategoryList(own).map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line }))];
   const base = lexicon.terms.length;
   const added: CompiledTerm[] = terms.map((t) => ({ id: t.id, category: t.category, patterns: t.phrases }));
   /** Pairs of (term index, pattern index), by trie value. */
@@ -32,7 +35,7 @@ export function withUserTerms(lexicon: CompiledLexicon, finder: Finder, terms: r
   const matcher = createMatcher(buildTrie(pairs).trie);
   const overlaps = (a: { start: number; end: number }, list: readonly Finding[]) => list.some((b) => a.start < b.end && b.start < a.end);
   return {
-    lexicon: { ...lexicon, terms: [...lexicon.terms, ...added] },
+    lexicon: { ...lexicon, categories, terms: [...lexicon.terms, ...added] },
     finder: {
       ...finder,
       find(text) {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { phraseKeys } from '../match/compile-trie.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
+import { freeSlot, OWN_CATEGORY_IDS, ownCategoryList, type OwnCategory, type OwnCategoryId } from './own-categories.ts';
 
 /**
  * The reader's own terms: phrases they want marked, in a lexicon category, with their own gloss
@@ -14,7 +15,7 @@ export const USER_TERMS_VERSION = 1;
 export const USER_ID_PREFIX = 'user-';
 /** What a shared term list file says it is. */
 export const TERM_LIST_FORMAT = 'framing-lens-terms';
-export const LIMITS = { terms: 200, phrases: 12, phraseChars: 80, phraseWords: 8, label: 80, gloss: 300, note: 1000, fileBytes: 200_000 } as const;
+export const LIMITS = { terms: 200, phrases: 12, phraseChars: 80, phraseWords: 8, label: 80, gloss: 300, note: 1000, fileBytes: 200_000, categoryLabel: 60 } as const;
 
 /** One own term, as stored: its phrases as the reader wrote them, and their variants made when it was added. */
 export interface UserTerm {
@@ -38,29 +39,68 @@ const userTermSchema = z.object({
   variants: z.array(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100))).check(z.minLength(1), z.maxLength(LIMITS.phrases)),
 }).check(z.refine((t) => t.variants.length === t.phrases.length, 'one list of variants per phrase'));
 
+const ownCategorySchema = z.object({ id: z.string(), label: z.string().check(z.minLength(1), z.maxLength(LIMITS.categoryLabel)) });
+
+/** What is stored: the reader's terms and the categories they made for them. */
+export interface StoredUserTerms {
+  terms: UserTerm[];
+  categories: OwnCategory[];
+}
+
 /**
  * Reads the stored list, term by term: a term that does not fit is left out with a warning naming
- * it, the others are kept. Anything that is not a list gives none, with a warning.
+ * it, the others are kept; so is a category of the reader's that does not fit (and its terms).
+ * Anything that is not a list gives none, with a warning.
  */
-export function parseStoredUserTerms(raw: unknown, categories: ReadonlySet<string>): { terms: UserTerm[]; warnings: string[] } {
-  if (raw === null || raw === undefined) return { terms: [], warnings: [] };
+export function parseStoredUserTerms(raw: unknown, categories: ReadonlySet<string>): StoredUserTerms & { warnings: string[] } {
+  if (raw === null || raw === undefined) return { terms: [], categories: [], warnings: [] };
   const list = (raw as { terms?: unknown })?.terms;
-  if (!Array.isArray(list)) return { terms: [], warnings: ['your terms: the stored list is not a list of terms; none are used'] };
-  const terms: UserTerm[] = [];
+  if (!Array.isArray(list)) return { terms: [], categories: [], warnings: ['your terms: the stored list is not a list of terms; none are used'] };
   const warnings: string[] = [];
+  const own: OwnCategory[] = [];
+  const storedCategories = (raw as { categories?: unknown }).categories;
+  for (const item of Array.isArray(storedCategories) ? storedCategories : []) {
+    const parsed = ownCategorySchema.safeParse(item);
+    if (!parsed.success || !OWN_CATEGORY_IDS.has(parsed.data.id) || own.some((c) => c.id === parsed.data.id)) warnings.push(`your terms: a category of yours is malformed or listed twice; left out`);
+    else own.push(parsed.data as OwnCategory);
+  }
+  const known = new Set([...categories, ...own.map((c) => c.id)]);
+  const terms: UserTerm[] = [];
   const seen = new Set<string>();
   for (const [i, item] of list.slice(0, LIMITS.terms).entries()) {
     const parsed = userTermSchema.safeParse(item);
     const name = typeof (item as { label?: unknown })?.label === 'string' ? `“${(item as { label: string }).label}”` : `number ${i + 1}`;
     if (!parsed.success) warnings.push(`your terms: term ${name} is malformed (${parsed.error.issues[0]?.path.join('.') || 'term'}); left out`);
-    else if (!categories.has(parsed.data.category)) warnings.push(`your terms: term ${name} has an unknown category "${parsed.data.category}"; left out`);
+    else if (!known.has(parsed.data.category)) warnings.push(`your terms: term ${name} has an unknown category "${parsed.data.category}"; left out`);
     else if (seen.has(parsed.data.id)) warnings.push(`your terms: term ${name} is listed twice; the second is left out`);
     else {
       seen.add(parsed.data.id);
       terms.push(parsed.data as UserTerm);
     }
   }
-  return { terms, warnings };
+  return { terms, categories: own, warnings };
+}
+
+/** The reader's categories that some term still uses (a category goes with its last term). */
+export function usedCategories(own: readonly OwnCategory[], terms: readonly UserTerm[]): OwnCategory[] {
+  return own.filter((c) => terms.some((t) => t.category === c.id));
+}
+
+/**
+ * The category a draft names: a lexicon or own category by id, or a new own category by its
+ * label (`new:<label>`), made in the first free slot. An error when the label is empty or too
+ * long, or all four slots are taken.
+ */
+export function resolveCategory(choice: string, own: readonly OwnCategory[]): { id: string; categories: OwnCategory[] } | { error: string } {
+  if (!choice.startsWith('new:')) return { id: choice, categories: [...own] };
+  const label = choice.slice(4).replace(/\s+/g, ' ').trim();
+  if (!label) return { error: 'Name your new category.' };
+  if (label.length > LIMITS.categoryLabel) return { error: `The category's name is ${label.length} characters; at most ${LIMITS.categoryLabel}.` };
+  const same = own.find((c) => c.label.toLowerCase() === label.toLowerCase());
+  if (same) return { id: same.id, categories: [...own] };
+  const slot = freeSlot(own);
+  if (!slot) return { error: `You have ${own.length} categories of your own, the most Framing Lens keeps; put the term in one of them, or delete the terms of one first.` };
+  return { id: slot, categories: [...own, { id: slot as OwnCategoryId, label }] };
 }
 
 /** A term as the reader types it in: phrases one per line. */
@@ -209,10 +249,15 @@ export function checkDraft(draft: TermDraft, context: CheckContext): CheckResult
   return { term: { id, label, category: draft.category, gloss, ...(note ? { note } : {}), phrases, variants: variants.map((forms) => forms.sort()) }, errors: [], notices: [...new Set(notices)] };
 }
 
-/** A term list to share: what the reader wrote, not the variants (the importing side makes its own). */
-export function exportTermList(terms: readonly UserTerm[]): string {
+/** A term list to share: what the reader wrote, not the variants (the importing side makes its own); a term in a category of the reader's carries the category's name. */
+export function exportTermList(terms: readonly UserTerm[], own: readonly OwnCategory[] = []): string {
+  const nameOf = new Map<string, string>(own.map((c) => [c.id, c.label]));
   return `${JSON.stringify(
-    { format: TERM_LIST_FORMAT, version: USER_TERMS_VERSION, terms: terms.map(({ label, category, gloss, note, phrases }) => ({ label, category, gloss, ...(note ? { note } : {}), phrases })) },
+    {
+      format: TERM_LIST_FORMAT,
+      version: USER_TERMS_VERSION,
+      terms: terms.map(({ label, category, gloss, note, phrases }) => ({ label, ...(nameOf.has(category) ? { ownCategory: nameOf.get(category) } : { category }), gloss, ...(note ? { note } : {}), phrases })),
+    },
     null,
     2,
   )}\n`;
@@ -221,7 +266,7 @@ export function exportTermList(terms: readonly UserTerm[]): string {
 const fileSchema = z.object({
   format: z.literal(TERM_LIST_FORMAT),
   version: z.number(),
-  terms: z.array(z.object({ label: z.optional(z.string()), category: z.string(), gloss: z.string(), note: z.optional(z.string()), phrases: z.array(z.string()) })),
+  terms: z.array(z.object({ label: z.optional(z.string()), category: z.optional(z.string()), ownCategory: z.optional(z.string()), gloss: z.string(), note: z.optional(z.string()), phrases: z.array(z.string()) })),
 });
 
 /**
@@ -229,8 +274,8 @@ const fileSchema = z.object({
  * reader typed it. All or nothing: any error and nothing is imported, each error named with its
  * term. Terms identical to ones the reader has are skipped, not errors.
  */
-export function importTermList(text: string, bytes: number, context: CheckContext): { terms: UserTerm[]; errors: string[]; notices: string[]; skipped: number } {
-  const fail = (error: string) => ({ terms: [], errors: [error], notices: [], skipped: 0 });
+export function importTermList(text: string, bytes: number, context: CheckContext, own: readonly OwnCategory[] = []): { terms: UserTerm[]; categories: OwnCategory[]; errors: string[]; notices: string[]; skipped: number } {
+  const fail = (error: string) => ({ terms: [], categories: [...own], errors: [error], notices: [], skipped: 0 });
   if (bytes > LIMITS.fileBytes) return fail(`The file is ${(bytes / 1000).toFixed(0)} kB; a term list is at most ${LIMITS.fileBytes / 1000} kB.`);
   // A binary file: control characters other than tab, line feed and carriage return, or replacement characters from bytes that are not UTF-8.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what marks a binary file
@@ -250,6 +295,7 @@ export function importTermList(text: string, bytes: number, context: CheckContex
   const errors: string[] = [];
   const notices: string[] = [];
   let skipped = 0;
+  let categories = [...own];
   const have = new Set(context.existing.map((t) => `${t.label}\u0000${[...t.phrases].sort().join('\n')}`));
   for (const [i, item] of parsed.data.terms.entries()) {
     const name = clean(item.label) || clean(item.phrases[0]) || `number ${i + 1}`;
@@ -257,16 +303,26 @@ export function importTermList(text: string, bytes: number, context: CheckContex
       skipped++;
       continue;
     }
-    const r = checkDraft({ label: item.label, phrases: item.phrases.join('\n'), category: item.category, gloss: item.gloss, note: item.note }, { ...context, existing: [...context.existing, ...terms] });
+    // A category of the sharer's own is found among the reader's by its name, or made.
+    const resolved = item.ownCategory !== undefined ? resolveCategory(`new:${item.ownCategory}`, categories) : { id: item.category ?? '', categories };
+    if ('error' in resolved) {
+      errors.push(`“${name}”: ${resolved.error}`);
+      continue;
+    }
+    categories = resolved.categories;
+    const r = checkDraft(
+      { label: item.label, phrases: item.phrases.join('\n'), category: resolved.id, gloss: item.gloss, note: item.note },
+      { ...context, categories: [...context.categories, ...ownCategoryList(categories).filter((c) => !context.categories.some((k) => k.id === c.id))], existing: [...context.existing, ...terms] },
+    );
     if (r.term) terms.push(r.term);
     errors.push(...r.errors.map((e) => `“${name}”: ${e}`));
     notices.push(...r.notices);
   }
-  return errors.length > 0 ? { terms: [], errors, notices: [], skipped: 0 } : { terms, errors, notices, skipped };
+  return errors.length > 0 ? { terms: [], categories: [...own], errors, notices: [], skipped: 0 } : { terms, categories: usedCategories(categories, [...context.existing, ...terms]), errors, notices, skipped };
 }
 
-/** The glossary with the reader's own terms after the lexicon's families, so reports, search and the page view name them. */
-export function glossaryWithUserTerms<L extends { terms: readonly object[] }>(glossary: L, terms: readonly UserTerm[]): L {
-  if (terms.length === 0) return glossary;
-  return { ...glossary, terms: [...glossary.terms, ...terms.map((t) => ({ id: t.id, label: t.label, category: t.category, gloss: t.gloss, patterns: t.phrases, reading: 'framing' as const, originals: [] }))] };
+/** The glossary with the reader's own categories and terms after the lexicon's, so reports, search, settings and the page view name them. */
+export function glossaryWithUserTerms<L extends { terms: readonly object[]; categories: readonly object[] }>(glossary: L, terms: readonly UserTerm[], own: readonly OwnCategory[] = []): L {
+  if (terms.length === 0 && own.length === 0) return glossary;
+  return { ...glossary, categories: [...glossary.categories, ...ownCategoryList(own)], terms: [...glossary.terms, ...terms.map((t) => ({ id: t.id, label: t.label, category: t.category, gloss: t.gloss, patterns: t.phrases, reading: 'framing' as const, originals: [] }))] };
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countHighlights, readAllHighlights, waitForCount } from '../helpers/e2e-tools.ts';
+import { countHighlights, countPixelsNear, readAllHighlights, rectOfText, waitForCount } from '../helpers/e2e-tools.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
 
@@ -103,5 +103,26 @@ describe('your own terms in real Chromium', () => {
     await options.getByRole('button', { name: 'Delete “responsible stakeholder”' }).click();
     await waitForCount(article, LEXICON_TERMS);
     expect(await options.textContent('[data-testid="own-terms-empty"]')).toContain('not added any terms');
+  });
+
+  it('a term in a category of your own: its own colour and overline on the page, named in the popup', async () => {
+    await options.getByLabel('Phrases, one per line').fill('debt relief');
+    await options.getByLabel('Category').selectOption({ label: 'A new category of your own…' });
+    await options.getByLabel(/Name of your new category/).fill('Class vocabulary');
+    await options.getByLabel('Gloss: what the phrase frames, in one line').fill('Week 6: who is said to relieve whom, and on what terms.');
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await expect.poll(listed).toEqual(['debt relief']);
+    expect(await options.textContent('[data-testid="own-terms"]')).toContain('Class vocabulary');
+    await waitForCount(article, LEXICON_TERMS + 1);
+    expect((await readAllHighlights(article)).filter((h) => h.name === 'framing-lens-yours-1').map((h) => h.text)).toEqual(['debt relief']);
+    // Painted in the slot's colour (#007C89) by the shipped stylesheet: its pixels are on screen around the phrase.
+    const r = (await rectOfText(article, 'debt relief'))!;
+    const png = await article.screenshot({ clip: { x: r.x - 2, y: r.y - 4, width: r.width + 4, height: r.height + 8 } });
+    expect(await countPixelsNear(browser.context, png, [0, 124, 137])).toBeGreaterThan(20);
+    await article.screenshot({ path: `${ARTIFACTS}/own-category-page.png`, clip: { x: 0, y: Math.max(0, r.y - 60), width: 900, height: 140 } });
+    const popup = await browser.openPopup(article);
+    await popup.waitForSelector('[data-testid="summary"]');
+    expect(await popup.textContent('main')).toContain('Class vocabulary');
+    await popup.close();
   });
 });

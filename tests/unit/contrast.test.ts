@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import glossary from '../../lexicon/generated/glossary.json';
 import type { GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import { contrastRatio } from '../../lib/ui/contrast.ts';
+import { OWN_CATEGORY_SLOTS } from '../../lib/user-terms/own-categories.ts';
 
 const lexicon = glossary as GlossaryLexicon;
 /** The page backgrounds a highlight must show on: white, and the popup's dark background (a typical dark page). */
@@ -28,6 +29,12 @@ describe('category colours and lines', () => {
   it('no two categories share a line (style and position), so colour is never the only cue', () => {
     const lines = lexicon.categories.map((c) => `${c.underline}/${c.line}`);
     expect(new Set(lines).size).toBe(lines.length);
+  });
+  it.each(OWN_CATEGORY_SLOTS.map((s) => [s.id, s] as const))('a reader’s own category, %s: 3:1 on white and on a dark page, and a line no other category has', (_, slot) => {
+    expect(contrastRatio(slot.colour, WHITE)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(slot.colour, DARK)).toBeGreaterThanOrEqual(3);
+    const others = [...lexicon.categories, ...OWN_CATEGORY_SLOTS.filter((s) => s !== slot)].map((c) => `${c.underline}/${c.line}`);
+    expect(others).not.toContain(`${slot.underline}/${slot.line}`);
   });
   it('the popup text colours are at least 4.5:1 on their backgrounds, light and dark', () => {
     const css = readFileSync(fileURLToPath(new URL('../../entrypoints/popup/style.css', import.meta.url)), 'utf8');

@@ -8,7 +8,8 @@ import { frequencyTableText, wordFrequencies } from '../../lib/lexicon/learn/wor
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { withUserTerms } from '../../lib/match/with-user-terms.ts';
-import { checkDraft, exportTermList, importTermList, parseStoredUserTerms, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
+import { OWN_CATEGORY_SLOTS, ownCategoryList } from '../../lib/user-terms/own-categories.ts';
+import { checkDraft, exportTermList, importTermList, parseStoredUserTerms, resolveCategory, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
 
 const LEXICON = fileURLToPath(new URL('../../lexicon/generated/', import.meta.url));
 const full = JSON.parse(readFileSync(`${LEXICON}lexicon.json`, 'utf8')) as FullLexicon;
@@ -74,7 +75,7 @@ describe('your terms: stored data and shared files', () => {
       'your terms: term “broken” is malformed (id); left out',
       'your terms: term “strategic patience” is listed twice; the second is left out',
     ]);
-    expect(parseStoredUserTerms('nonsense', categories)).toEqual({ terms: [], warnings: ['your terms: the stored list is not a list of terms; none are used'] });
+    expect(parseStoredUserTerms('nonsense', categories)).toEqual({ terms: [], categories: [], warnings: ['your terms: the stored list is not a list of terms; none are used'] });
   });
 
   it('a shared list round-trips: exported, imported elsewhere, the same terms with variants made afresh', () => {
@@ -139,5 +140,44 @@ describe('the options page reads ordinary English as the lexicon build does', ()
   it('and makes the same variants for every pattern of the lexicon', () => {
     const differ = full.terms.flatMap((t) => t.patterns).filter((p) => JSON.stringify(generateVariantsWith((w) => shipped.has(w), p)) !== JSON.stringify(generateVariants(p)));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('your own categories', () => {
+  const categories = new Set(full.categories.map((c) => c.id));
+  const withOwn = (own: Parameters<typeof ownCategoryList>[0]): CheckContext => ({ ...context(), categories: [...full.categories, ...ownCategoryList(own)] });
+
+  it('a new category takes the first free slot; the same name again is the same category; a fifth is refused', () => {
+    const first = resolveCategory('new:Class vocabulary', []);
+    expect(first).toEqual({ id: 'yours-1', categories: [{ id: 'yours-1', label: 'Class vocabulary' }] });
+    if ('error' in first) throw new Error(first.error);
+    expect(resolveCategory('new: class  VOCABULARY ', first.categories)).toEqual({ id: 'yours-1', categories: first.categories });
+    const full4 = OWN_CATEGORY_SLOTS.map((s, i) => ({ id: s.id, label: `Week ${i + 1}` }));
+    expect(resolveCategory('new:Week 5', full4)).toEqual({ error: 'You have 4 categories of your own, the most Framing Lens keeps; put the term in one of them, or delete the terms of one first.' });
+    expect(resolveCategory('new:  ', [])).toEqual({ error: 'Name your new category.' });
+    expect(resolveCategory('world-order', [])).toEqual({ id: 'world-order', categories: [] });
+  });
+
+  it('a term goes into a category of the reader’s, and the stored list keeps both; a damaged category is left out with its terms', () => {
+    const own = [{ id: 'yours-1' as const, label: 'Class vocabulary' }];
+    const term = checkDraft(draft('debt relief', { category: 'yours-1' }), withOwn(own)).term!;
+    expect(term.category).toBe('yours-1');
+    expect(parseStoredUserTerms({ terms: [term], categories: own }, categories)).toEqual({ terms: [term], categories: own, warnings: [] });
+    const damaged = parseStoredUserTerms({ terms: [term], categories: [{ id: 'yours-9', label: 'Nowhere' }] }, categories);
+    expect(damaged.terms).toEqual([]);
+    expect(damaged.warnings).toEqual(['your terms: a category of yours is malformed or listed twice; left out', 'your terms: term “debt relief” has an unknown category "yours-1"; left out']);
+  });
+
+  it('a shared list carries the category’s name; the importing reader’s category of that name is used, or a new one is made', () => {
+    const own = [{ id: 'yours-1' as const, label: 'Class vocabulary' }];
+    const term = checkDraft(draft('debt relief', { category: 'yours-1' }), withOwn(own)).term!;
+    const text = exportTermList([term], own);
+    expect(JSON.parse(text).terms[0]).toEqual({ label: 'debt relief', ownCategory: 'Class vocabulary', gloss: 'A teacher’s gloss of the phrase.', phrases: ['debt relief'] });
+    // Someone whose first slot holds another category: the shared one is made in the second.
+    const theirs = [{ id: 'yours-1' as const, label: 'Week 6 reading' }];
+    const imported = importTermList(text, text.length, withOwn(theirs), theirs);
+    expect(imported.errors).toEqual([]);
+    expect(imported.terms[0]!.category).toBe('yours-2');
+    expect(imported.categories).toEqual([{ id: 'yours-2', label: 'Class vocabulary' }]);
   });
 });

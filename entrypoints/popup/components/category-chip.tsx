@@ -2,7 +2,7 @@ import type { Category } from '../../../lib/lexicon/schema.ts';
 
 /** A sample of a category's highlight: its colour, line style and line position, as on the page. */
 export function LineSample({ category, text = 'Abc' }: { category: Category; text?: string }) {
-  const line = category.line === 'under-over' ? 'underline overline' : 'underline';
+  const line = category.line === 'under-over' ? 'underline overline' : category.line === 'over' ? 'overline' : 'underline';
   return (
     <span class="line-sample" aria-hidden="true" style={{ textDecoration: `${line} ${category.underline} ${category.colour}`, textDecorationThickness: '2px' }}>
       {text}
