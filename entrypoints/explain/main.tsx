@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { loadGlossary } from '../popup/own-terms.ts';
+import { loadGlossary, reloadWhenOwnDataChanges } from '../popup/own-terms.ts';
 import { onMessage } from '../../lib/ext/protocol.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { isTabId } from '../../lib/report/page-report.ts';
@@ -50,5 +50,6 @@ onMessage('showTerm', async ({ data }) => {
   if (me?.windowId !== undefined) await browser.windows?.update(me.windowId, { focused: true }).catch(() => undefined);
   return true;
 });
+reloadWhenOwnDataChanges();
 render(<ExplainApp model={model} />, document.getElementById('app')!);
 void model.load();

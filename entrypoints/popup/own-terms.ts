@@ -1,6 +1,6 @@
 import glossaryJson from '../../lexicon/generated/glossary.json';
-import { loadUserDocuments } from '../../lib/ext/user-documents-item.ts';
-import { loadUserTerms } from '../../lib/ext/user-terms-item.ts';
+import { loadUserDocuments, userDocumentsItem } from '../../lib/ext/user-documents-item.ts';
+import { loadUserTerms, userTermsItem } from '../../lib/ext/user-terms-item.ts';
 import type { GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { OwnCategory } from '../../lib/user-terms/own-categories.ts';
 import type { UserDocument } from '../../lib/user-terms/user-documents.ts';
@@ -16,3 +16,13 @@ export async function loadGlossary(): Promise<{ glossary: GlossaryLexicon; userT
 
 /** The lexicon's categories alone (the options page offers them beside the reader's own). */
 export const shippedCategories = shipped.categories;
+
+/**
+ * For pages that stay open (the side panel, the explanation tab): when the reader changes their
+ * own terms, categories or documents in the options page, read everything again, so new terms
+ * are named and their documents' examples shown.
+ */
+export function reloadWhenOwnDataChanges(): void {
+  userTermsItem.watch(() => location.reload());
+  userDocumentsItem.watch(() => location.reload());
+}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { loadGlossary } from '../popup/own-terms.ts';
+import { loadGlossary, reloadWhenOwnDataChanges } from '../popup/own-terms.ts';
 import { onMessage } from '../../lib/ext/protocol.ts';
 import type { FullLexicon } from '../../lib/lexicon/schema.ts';
 import { App } from '../popup/app.tsx';
@@ -18,5 +18,6 @@ onMessage('panelTerm', ({ data }) => {
   model.open({ name: 'term', id: data.id });
   return true;
 });
+reloadWhenOwnDataChanges();
 render(<App model={model} />, document.getElementById('app')!);
 void model.load();

@@ -20,6 +20,8 @@ describe('your own terms in real Chromium', () => {
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
   let article: Page;
   let options: Page;
+  /** The article's tab, asked before the options page opens (its window may then be the last focused). */
+  let articleTab: number;
 
   const errors = () => options.$$eval('[data-testid="own-errors"] li', (els) => els.map((e) => e.textContent ?? ''));
   const listed = () => options.$$eval('[data-testid="own-terms"] strong', (els) => els.map((e) => e.textContent ?? ''));
@@ -37,6 +39,7 @@ describe('your own terms in real Chromium', () => {
     article = await browser.context.newPage();
     await article.goto(`${server.url}/own-terms-article.html`);
     await waitForCount(article, LEXICON_TERMS);
+    articleTab = await browser.tabIdOf(article);
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.waitForSelector('#own-terms-title');
@@ -105,7 +108,8 @@ describe('your own terms in real Chromium', () => {
     expect(await options.textContent('[data-testid="own-terms-empty"]')).toContain('not added any terms');
   });
 
-  it('a term in a category of your own: its own colour and overline on the page, named in the popup', async () => {
+  it('a term in a category of your own: its own colour and overline on the page, named in the popup and in an open side panel', async () => {
+    const panel = await browser.openSidePanel(articleTab);
     await options.getByLabel('Phrases, one per line').fill('debt relief');
     await options.getByLabel('Category').selectOption({ label: 'A new category of your own…' });
     await options.getByLabel(/Name of your new category/).fill('Class vocabulary');
@@ -120,6 +124,11 @@ describe('your own terms in real Chromium', () => {
     const png = await article.screenshot({ clip: { x: r.x - 2, y: r.y - 4, width: r.width + 4, height: r.height + 8 } });
     expect(await countPixelsNear(browser.context, png, [0, 124, 137])).toBeGreaterThan(20);
     await article.screenshot({ path: `${ARTIFACTS}/own-category-page.png`, clip: { x: 0, y: Math.max(0, r.y - 60), width: 900, height: 140 } });
+    // The panel that was open reads the new term and category (it reloads when they change); it
+    // followed the reader to the options tab, and follows them back to the article.
+    await article.bringToFront();
+    await expect.poll(() => panel.$$eval('.hits .hit-meta', (els) => els.map((e) => e.textContent ?? '')).catch(() => []), { timeout: 10_000 }).toContainEqual(expect.stringContaining('debt relief · Class vocabulary'));
+    await panel.close();
     const popup = await browser.openPopup(article);
     await popup.waitForSelector('[data-testid="summary"]');
     expect(await popup.textContent('main')).toContain('Class vocabulary');

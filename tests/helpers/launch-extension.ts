@@ -35,7 +35,7 @@ export interface ExtensionBrowser {
    * (headless Chromium draws no side panel; a tab in the reader's window would become the active
    * tab the panel follows). Resolves once it has rendered.
    */
-  openSidePanel(page: Page, size?: { width: number; height: number }): Promise<Page>;
+  openSidePanel(page: Page | number, size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -102,7 +102,8 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
       return popup;
     },
     async openSidePanel(page, size = { width: 360, height: 900 }) {
-      const tabId = await tabIdOf(page);
+      // A tab id when the caller knows it: with several windows, the last focused one may not be the page's.
+      const tabId = typeof page === 'number' ? page : await tabIdOf(page);
       const url = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
       const opened = context.waitForEvent('page', (p) => p.url() === url);
       await worker.evaluate(({ u, w, h }) => chrome.windows.create({ url: u, type: 'popup', width: w, height: h }).then(() => undefined), { u: url, w: size.width + 20, h: size.height });

@@ -70,7 +70,7 @@ export function OccurrenceList({ model }: { model: PopupModel }) {
           {list.categories.map((c) => (
             <label key={c.value} class="filter">
               <input type="checkbox" checked={filter.categories.includes(c.value)} onChange={(e) => toggleCategory(c.value, (e.target as HTMLInputElement).checked)} />
-              <CategoryChip category={categoryOf.get(c.value)!} />
+              {categoryOf.has(c.value) ? <CategoryChip category={categoryOf.get(c.value)!} /> : <span>{c.value}</span>}
               <span class="count">{c.count}</span>
             </label>
           ))}
@@ -97,7 +97,8 @@ export function OccurrenceList({ model }: { model: PopupModel }) {
       ) : (
         <ol class="hits" aria-labelledby="list-title">
           {list.rows.map(({ occurrence: o, voice, ofTerm }) => {
-            const category = categoryOf.get(o.category)!;
+            // A category made after this page loaded (it reloads when it learns of it): named by its id meanwhile.
+            const category = categoryOf.get(o.category) ?? { label: o.category, colour: 'currentColor' };
             const current = picked?.index === o.index && picked.frameId === o.frameId;
             return (
               <li key={`${o.frameId}:${o.index}`} class={current ? 'hit current' : 'hit'} style={{ borderLeftColor: category.colour }}>
