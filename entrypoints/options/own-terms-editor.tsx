@@ -7,6 +7,7 @@ import { CategoryChip } from '../popup/components/category-chip.tsx';
 import { adopted } from './adopt.ts';
 import { loadFrequencies } from './frequencies.ts';
 import type { PopupModel } from '../popup/model.ts';
+import { downloadText } from '../popup/download.ts';
 import { shippedCategories } from '../popup/own-terms.ts';
 import { Messages } from './messages.tsx';
 
@@ -24,18 +25,6 @@ async function checkContext(model: PopupModel, existing: readonly UserTerm[], ow
 
 /** The choice of the category select that makes a new category of the reader's. */
 const NEW_CATEGORY = 'new';
-
-/** A file download made in the page: nothing leaves the browser. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const EMPTY = { label: '', phrases: '', category: '', newCategory: '', gloss: '', note: '' };
 
@@ -181,7 +170,7 @@ export function OwnTermsEditor({ model }: { model: PopupModel }) {
       <h3>Share</h3>
       <p class="small">A term list is a small JSON file a teacher can hand to a class; importing checks every term as if you typed it, and imports nothing if one is refused.</p>
       <div class="export-buttons">
-        <button type="button" class="secondary" disabled={terms.length === 0} onClick={() => download('framing-lens-terms.json', exportTermList(terms, own))}>Export your terms</button>
+        <button type="button" class="secondary" disabled={terms.length === 0} onClick={() => downloadText('framing-lens-terms.json', exportTermList(terms, own), 'application/json;charset=utf-8')}>Export your terms</button>
         <label class="secondary file-button">
           Import a term list…
           <input ref={file} type="file" accept=".json,application/json" class="sr-only" onChange={() => void importFile()} />

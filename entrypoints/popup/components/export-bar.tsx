@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { downloadText } from '../download.ts';
 import type { PopupModel } from '../model.ts';
 
 /** Export the page's report: download Markdown, CSV or JSON, or copy the Markdown handout. */
@@ -8,15 +9,7 @@ export function ExportBar({ model }: { model: PopupModel }) {
     setStatus('Preparing…');
     const file = await model.exportReport(format);
     if (!file) return setStatus('');
-    // A link to an in-memory file: no permission, nothing leaves the browser.
-    const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(file.name, file.text, file.type);
     setStatus(`Saved ${file.name}`);
   };
   const copy = async () => {
