@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,17 @@ describe('side panel in real Chromium', () => {
     await article.keyboard.press('Enter');
     await expect.poll(() => panel.textContent('main h2')).toContain('Collective West');
     expect(browser.context.pages().some((p) => p.url().includes('/explain.html'))).toBe(false);
+    await panel.getByRole('tab', { name: 'Highlights' }).click();
+    await expect.poll(() => marks(panel)).toEqual(IN_ORDER);
+  });
+
+  it('its Summary exports the page report, as the popup does', async () => {
+    await panel.getByRole('tab', { name: 'Summary' }).click();
+    await panel.waitForSelector('[data-testid="summary"]');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown', exact: true }).click()]);
+    const md = readFileSync((await download.path())!, 'utf8');
+    expect(md).toContain('# Framing Lens report: Foreign ministers trade barbs as summit season opens');
+    expect(md).toContain('### Debt-trap diplomacy');
     await panel.getByRole('tab', { name: 'Highlights' }).click();
     await expect.poll(() => marks(panel)).toEqual(IN_ORDER);
   });
