@@ -21,31 +21,25 @@ function step(name, command, args) {
 }
 
 const skipBrowser = process.env.FRAMING_LENS_SKIP_BROWSER === '1';
-const chromium = process.env.CHROME_PATH ? (existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null) : CANDIDATES.find((p) => existsSync(p));
-if (!chromium && !skipBrowser) {
+
+/** The browser at `envVar`'s path or the first of `candidates` that exists; without one (and no skip), the run fails loudly here. */
+function requireBrowser(name, envVar, candidates, why, install) {
+  const path = process.env[envVar] ? (existsSync(process.env[envVar]) ? process.env[envVar] : null) : candidates.find((p) => existsSync(p));
+  if (path || skipBrowser) return path;
   process.stderr.write(
-    '\n!! No Chromium found (looked at CHROME_PATH, then ' + CANDIDATES.join(', ') + ').\n' +
-      '!! The end-to-end tests load the extension into a real browser and cannot run.\n' +
-      '!! Install it (Debian: apt-get install -y chromium) or set CHROME_PATH, or set\n' +
+    `\n!! No ${name} found (looked at ${envVar}, then ${candidates.join(', ')}).\n` +
+      `!! ${why}\n` +
+      `!! Install it (Debian: apt-get install -y ${install}) or set ${envVar}, or set\n` +
       '!! FRAMING_LENS_SKIP_BROWSER=1 to skip the browser tier on purpose.\n\n',
   );
   process.stdout.write('0 passed, 1 failed\n');
   process.exit(1);
 }
 
+requireBrowser('Chromium', 'CHROME_PATH', CANDIDATES, 'The end-to-end tests load the extension into a real browser and cannot run.', 'chromium');
 // The core flows also run in Firefox (Debian's firefox-esr over WebDriver BiDi).
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const firefox = process.env.FIREFOX_PATH ? (existsSync(process.env.FIREFOX_PATH) ? process.env.FIREFOX_PATH : null) : FIREFOX.find((p) => existsSync(p));
-if (!firefox && !skipBrowser) {
-  process.stderr.write(
-    '\n!! No Firefox found (looked at FIREFOX_PATH, then ' + FIREFOX.join(', ') + ').\n' +
-      '!! The Firefox end-to-end tests install the add-on into a real Firefox and cannot run.\n' +
-      '!! Install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH, or set\n' +
-      '!! FRAMING_LENS_SKIP_BROWSER=1 to skip the browser tier on purpose.\n\n',
-  );
-  process.stdout.write('0 passed, 1 failed\n');
-  process.exit(1);
-}
+requireBrowser('Firefox', 'FIREFOX_PATH', FIREFOX, 'The Firefox end-to-end tests install the add-on into a real Firefox and cannot run.', 'firefox-esr');
 
 step('lexicon is fresh', 'npx', ['tsx', 'lib/cli/main.ts', 'learn', '--check']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);

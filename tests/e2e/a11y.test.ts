@@ -1,9 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForCount } from '../helpers/e2e-tools.ts';
-import { startFixtureServer } from '../helpers/fixture-server.ts';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
+import { extensionOnPage, type ExtensionOnPage } from '../helpers/extension-on-page.ts';
+import type { ExtensionBrowser } from '../helpers/launch-extension.ts';
 import { resolve } from 'node:path';
 
 // axe-core over every extension page, light and dark: no serious or critical violation, and none of
@@ -19,19 +18,15 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of every extension page (axe-core)', () => {
+  let setup: ExtensionOnPage;
   let browser: ExtensionBrowser;
-  let server: Awaited<ReturnType<typeof startFixtureServer>>;
   let article: Page;
   beforeAll(async () => {
-    server = await startFixtureServer(PAGES);
-    browser = await launchExtension();
-    article = await browser.context.newPage();
-    await article.goto(`${server.url}/popup-article.html`);
-    await waitForCount(article, 7);
+    setup = await extensionOnPage(PAGES, 'popup-article.html', 7);
+    ({ browser, article } = setup);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   for (const scheme of ['light', 'dark'] as const) {

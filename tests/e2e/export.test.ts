@@ -2,28 +2,24 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForCount } from '../helpers/e2e-tools.ts';
-import { startFixtureServer } from '../helpers/fixture-server.ts';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
+import { extensionOnPage, type ExtensionOnPage } from '../helpers/extension-on-page.ts';
+import type { ExtensionBrowser } from '../helpers/launch-extension.ts';
 
 // A teacher exports the page's report from the popup: a Markdown handout, a CSV and JSON, saved as
 // files (no permission) or copied. popup-article.html: 7 framing terms.
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 
 describe('export of the page report from the popup, in real Chromium', () => {
+  let setup: ExtensionOnPage;
   let browser: ExtensionBrowser;
-  let server: Awaited<ReturnType<typeof startFixtureServer>>;
+  let server: ExtensionOnPage['server'];
   let article: Page;
   beforeAll(async () => {
-    server = await startFixtureServer(PAGES);
-    browser = await launchExtension();
-    article = await browser.context.newPage();
-    await article.goto(`${server.url}/popup-article.html`);
-    await waitForCount(article, 7);
+    setup = await extensionOnPage(PAGES, 'popup-article.html', 7);
+    ({ browser, server, article } = setup);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   /** Clicks an export button and returns the saved file's name and text. */

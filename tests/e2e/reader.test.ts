@@ -6,8 +6,8 @@ import glossary from '../../lexicon/generated/glossary.json';
 import lexiconJson from '../../lexicon/generated/lexicon.json';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import { countHighlights, highlightNames, readAllHighlights, rectOfText, sendToTab, serviceWorkerOf, waitForCount } from '../helpers/e2e-tools.ts';
-import { startFixtureServer } from '../helpers/fixture-server.ts';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
+import { extensionOnPage, type ExtensionOnPage } from '../helpers/extension-on-page.ts';
+import type { ExtensionBrowser } from '../helpers/launch-extension.ts';
 
 // The reader-experience issue, item by item, in real Chromium: a readable popup at any width, a
 // card that goes away, keyboard paths into the page and the popup, one reused explanation tab,
@@ -54,21 +54,18 @@ async function hover(page: Page, text: string): Promise<void> {
 }
 
 describe('reader experience in real Chromium', () => {
+  let setup: ExtensionOnPage;
   let browser: ExtensionBrowser;
-  let server: Awaited<ReturnType<typeof startFixtureServer>>;
+  let server: ExtensionOnPage['server'];
   let article: Page;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startFixtureServer(PAGES);
-    browser = await launchExtension();
-    article = await browser.context.newPage();
-    await article.goto(`${server.url}/popup-article.html`);
-    await waitForCount(article, ARTICLE_TERMS);
+    setup = await extensionOnPage(PAGES, 'popup-article.html', ARTICLE_TERMS);
+    ({ browser, server, article } = setup);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   it('the first install opens the first-run page: framing not falsehood, how to read, privacy', async () => {
