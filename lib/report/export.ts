@@ -1,23 +1,16 @@
 import type { FullLexicon, Term, Voice } from '../lexicon/schema.ts';
-import { whyLine, type Why } from '../match/explain.ts';
+import { whyLine } from '../match/explain.ts';
+import type { ReportOccurrence } from './page-report.ts';
 
 import { VOICE_WORDS } from './voices.ts';
 
 export { VOICE_WORDS };
 
 /** One occurrence as exported: where it is, what it is, the sentence, its voice and why it fired. */
-export interface ExportOccurrence {
+export interface ExportOccurrence extends Omit<ReportOccurrence, 'index'> {
   /** Position in the page's document order (1-based). */
   position: number;
-  term: string;
-  category: string;
-  text: string;
-  sentence: string;
-  /** The term's offsets in `sentence`. */
-  start: number;
-  end: number;
   voice: Voice;
-  why: Why;
 }
 
 /** What an export is made of: the page, when it was read, its word count and its occurrences. */
