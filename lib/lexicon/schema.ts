@@ -54,14 +54,39 @@ export const originalSchema = z.strictObject({
   quote: text.optional(),
   quote_en: text.optional(),
   note: text.optional(),
-  /** How a Russian phrase declines. */
+  /** How a Russian phrase declines (for readers and curators). */
   inflects: text.optional(),
+  /**
+   * The words of a Russian phrase that decline, as written, when the build's default reading
+   * (agreeing adjectives and participles with their head noun, in each conjunct) is wrong for it;
+   * `[]` keeps the phrase as written.
+   */
+  declines: z.array(text).optional(),
+  /**
+   * How the form is read on a page: anywhere (the default); `contextual`, only with a cue of
+   * international affairs in its sentence or beside it (`originals-context.yaml`); `after`, only
+   * when the words after it hold a quotation mark, a cue or another term (所谓, так называемый).
+   */
+  read: z.enum(['contextual', 'after']).optional(),
+  /** Words that, in the same sentence, mark another sense of the form (长臂管辖 in a US civil-procedure text: 诉讼法); matched as written, in any inflection that begins so. */
+  guards: z.array(text).optional(),
+  /** `false`: shown with the family but not matched on pages (another family matches the same words). */
+  match: z.literal(false).optional(),
   /** For the curator only; never shipped. */
   curator: text.optional(),
 });
 
 /** `lexicon/originals.yaml`: the originals of each family, by language. */
 export const originalsFileSchema = z.array(z.strictObject({ id, zh: z.array(originalSchema).default([]), ru: z.array(originalSchema).default([]) }));
+
+/** `lexicon/originals-context.yaml`: the cues of international affairs in each language of the originals. */
+const originalsLanguageContext = z.strictObject({
+  cues: z.array(text).min(1),
+  /** Cues of each topic of `context.yaml` (a family tied to topics needs one of its topics' cues). */
+  topics: z.record(id, z.array(text)).default({}),
+});
+export const originalsContextSchema = z.strictObject({ zh: originalsLanguageContext, ru: originalsLanguageContext });
+export type OriginalsContext = z.infer<typeof originalsContextSchema>;
 
 /** The languages originals are given in. */
 export { ORIGINAL_LANGUAGES };

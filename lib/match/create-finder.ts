@@ -18,6 +18,8 @@ export interface Finding {
   pattern: number;
   /** For a contextual family, what let it fire. */
   cue?: Cue;
+  /** For a Chinese or Russian original (lib/match/originals.ts): the form the lexicon writes, romanised. */
+  original?: { lang: 'zh' | 'ru'; form: string; romanised: string };
 }
 
 /** What {@link Finder.find} returns: what fires, and the contextual finds only the page as a whole can decide. */

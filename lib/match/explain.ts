@@ -1,4 +1,4 @@
-import type { CompiledTerm } from '../lexicon/compiled.ts';
+import { ORIGINAL_LANGUAGES, type CompiledTerm } from '../lexicon/compiled.ts';
 import type { CueWhere, Finding } from './create-finder.ts';
 
 /** Why a term fired, as plain data: the pattern it is a form of and, for a contextual family, its cue. */
@@ -9,7 +9,10 @@ export interface Why {
   cue?: string;
   /** Where the cue was; absent for `framing` readings. */
   where?: CueWhere;
+  /** For a Chinese or Russian original: its language and romanisation (`pattern` is the form). */
+  original?: { lang: 'zh' | 'ru'; romanised: string };
 }
+
 
 const WHERE: Record<CueWhere, string> = {
   sentence: 'in the same sentence',
@@ -20,7 +23,9 @@ const WHERE: Record<CueWhere, string> = {
 
 /** The {@link Why} of a finding in `text` (the text the finder searched). */
 export function whyOf(term: Pick<CompiledTerm, 'patterns'>, finding: Finding, text: string): Why {
-  const why: Why = { pattern: term.patterns[finding.pattern] ?? '' };
+  const why: Why = finding.original
+    ? { pattern: finding.original.form, original: { lang: finding.original.lang, romanised: finding.original.romanised } }
+    : { pattern: term.patterns[finding.pattern] ?? '' };
   if (finding.cue) {
     why.where = finding.cue.where;
     if (finding.cue.where !== 'page') why.cue = text.slice(finding.cue.start, finding.cue.end);
@@ -33,7 +38,8 @@ export function whyOf(term: Pick<CompiledTerm, 'patterns'>, finding: Finding, te
  * wherever it appears." or "Matches “red line”; international context: “NATO” in the same sentence."
  */
 export function whyLine(why: Why): string {
-  const pattern = `Matches “${why.pattern.replace(/\s*\[[^\]]*\]\s*/g, ' ').replace(/\s+\*\s+/g, ' … ').trim()}”`;
+  const written = `Matches “${why.pattern.replace(/\s*\[[^\]]*\]\s*/g, ' ').replace(/\s+\*\s+/g, ' … ').trim()}”`;
+  const pattern = why.original ? `${written}, the ${ORIGINAL_LANGUAGES[why.original.lang]} original (${why.original.romanised})` : written;
   if (!why.where) return `${pattern}, framing wherever it appears.`;
   if (why.where === 'page') return `${pattern}; international context: ${WHERE.page}.`;
   return `${pattern}; international context: “${why.cue ?? ''}” ${WHERE[why.where]}.`;

@@ -5,6 +5,7 @@ import { scanText } from '../../lib/cli/scan-file.ts';
 import type { Finder } from '../../lib/match/create-finder.ts';
 import { whyLine, whyOf } from '../../lib/match/explain.ts';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
+import { foldOriginal, type CompiledOriginals } from '../../lib/match/originals.ts';
 
 /**
  * Precision and recall of the lexicon on three hand-written or hand-labelled sets (see
@@ -204,4 +205,58 @@ export function reachable(result: RealResult, variants: ReadonlyMap<string, read
   const formal = result.missed.filter((m) => (variants.get(m.label) ?? []).some((v) => !v.includes('*') && fold(m.phrase).includes(fold(v))));
   const labels = result.found + formal.length;
   return { labels, found: result.found, recall: labels ? result.found / labels : 0, paraphrases: result.missed.length - formal.length };
+}
+
+/** The generated originals (lexicon/generated/originals.json). */
+export const readCompiledOriginals = (): CompiledOriginals => JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/originals.json', import.meta.url)), 'utf8')) as CompiledOriginals;
+
+/**
+ * True when `sentence` holds a form of `family` in `lang` as the lexicon generated it (any case, ё
+ * as е; Chinese in either script, without quotation marks; Russian as whole words), whatever the
+ * reading rules would say. A label whose sentence holds none is a wording without a sourced original.
+ */
+export function holdsOriginal(compiled: CompiledOriginals, lexicon: CompiledLexicon, family: string, lang: 'zh' | 'ru', sentence: string): boolean {
+  const folded = foldOriginal(sentence, lang);
+  return compiled.keys.some(([key, index]) => {
+    const o = compiled.originals[index]!;
+    if (o.lang !== lang || lexicon.terms[o.term]!.id !== family) return false;
+    if (lang === 'zh') return folded.includes(key);
+    for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) {
+      if (!/\p{L}/u.test(folded[at - 1] ?? '') && !/\p{L}/u.test(folded[at + key.length] ?? '')) return true;
+    }
+    return false;
+  });
+}
+
+/** Figures of a framed set in Chinese or Russian. */
+export interface OriginalsFramedResult extends FramedResult {
+  /** Labels whose sentence holds a form of their family (the recall below counts these). */
+  reach: number;
+  foundInReach: number;
+  recallInReach: number;
+  /** Labels in wordings the lexicon has no sourced original for, by family. */
+  otherWording: Record<string, number>;
+  /** Misses within reach: the matcher's failures. */
+  missedInReach: FramedResult['missed'];
+}
+
+export function measureOriginalsFramed(lexicon: CompiledLexicon, finder: Finder, compiled: CompiledOriginals, lang: 'zh' | 'ru', cases: readonly FramedCase[]): OriginalsFramedResult {
+  const base = measureFramed(lexicon, finder, cases);
+  const otherWording: Record<string, number> = {};
+  let reach = 0;
+  let foundInReach = 0;
+  const missedInReach: FramedResult['missed'] = [];
+  for (const c of cases) {
+    const got = new Set(highlights(lexicon, finder, c.sentence).map((h) => h.term));
+    for (const family of c.families) {
+      if (!holdsOriginal(compiled, lexicon, family, lang, c.sentence)) {
+        otherWording[family] = (otherWording[family] ?? 0) + 1;
+        continue;
+      }
+      reach++;
+      if (got.has(family)) foundInReach++;
+      else missedInReach.push(base.missed.find((m) => m.c === c && m.family === family)!);
+    }
+  }
+  return { ...base, reach, foundInReach, recallInReach: reach ? foundInReach / reach : 0, otherWording, missedInReach };
 }

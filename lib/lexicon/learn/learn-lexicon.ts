@@ -1,3 +1,4 @@
+import { compileOriginals } from './compile-originals.ts';
 import { stringify as toYaml } from 'yaml';
 import { createFinder } from '../../match/create-finder.ts';
 import { tokenise } from '../../text/tokenise.ts';
@@ -182,6 +183,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
   return {
     files: {
       'compiled.json': json(lexicon),
+      'originals.json': json(compileOriginals(families.map((f) => f.id), sources.originals, sources.originalsContext, { families: lexicon.terms.map((t) => t.topics ?? 0), names: context.topics })),
       'cards.json': json(cards),
       'lexicon.json': json(full, 1),
       'glossary.json': json(glossary),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ import {
   type Note,
   type TermSource,
   originalsFileSchema,
+  originalsContextSchema,
+  type OriginalsContext,
   ORIGINAL_LANGUAGES,
   type Original,
 } from '../schema.ts';
@@ -37,6 +39,8 @@ export interface LexiconSources {
   notes: Map<string, (Note & { file: string })[]>;
   /** Chinese and Russian originals by term id (`originals.yaml`). */
   originals: Map<string, Original[]>;
+  /** Cues of international affairs in Chinese and Russian (`originals-context.yaml`); none when the file is absent. */
+  originalsContext: OriginalsContext;
 }
 
 function readYaml(path: string, display: string): unknown {
@@ -160,5 +164,9 @@ export function loadSources(dir: string): LexiconSources {
     }
     originals.set(entry.id, list);
   }
-  return { categories, terms, corpora, documents, notes, context, originals };
+  let originalsContext: OriginalsContext = { zh: { cues: [], topics: {} }, ru: { cues: [], topics: {} } };
+  if (existsSync(join(dir, 'originals-context.yaml'))) {
+    originalsContext = validate(originalsContextSchema, readYaml(join(dir, 'originals-context.yaml'), rel('originals-context.yaml')) ?? {}, rel('originals-context.yaml'));
+  }
+  return { categories, terms, corpora, documents, notes, context, originals, originalsContext };
 }

@@ -1,0 +1,318 @@
+import { sentenceAround, type Span } from '../text/sentences.ts';
+import type { Finding } from './create-finder.ts';
+
+/**
+ * Matching the Chinese and Russian originals of the lexicon's families on a page.
+ *
+ * Chinese is matched on characters, simplified and traditional, never on word boundaries (there
+ * are none between Chinese words): a form matches wherever its characters stand, except where the
+ * characters before or after it make it part of a longer word (see {@link joinsWord}). Quotation
+ * marks inside a form ("“台独”势力") may be any quotation marks or none.
+ *
+ * Russian is matched on whole words against every form the build generated from a declension
+ * model (lib/lexicon/learn/russian-forms.ts), case-insensitively, with ё and е the same letter;
+ * a word the lexicon capitalises ("Русский мир", "коллективный Запад") must be capitalised.
+ *
+ * How each form is read, as for the English families: anywhere; `contextual`, only with a cue of
+ * international affairs (lexicon/originals-context.yaml) or another term in its sentence or the
+ * sentences beside it; `after` (所谓, так называемый), only when a quotation mark, a cue or another
+ * term follows within a few words.
+ *
+ * Cost: one test for the scripts per text; in text without Chinese or Cyrillic, nothing more. Then
+ * one native regular expression per script (the forms, prefix-factored) over the text.
+ */
+
+/** One original form that can be matched. */
+export interface CompiledOriginal {
+  /** Index of the family in the compiled lexicon. */
+  term: number;
+  /** Index of the form among the family's originals (lexicon.json `originals`). */
+  original: number;
+  lang: 'zh' | 'ru';
+  /** How it is read: 0 anywhere, 1 contextual, 2 after. */
+  read: 0 | 1 | 2;
+  /** As the lexicon writes it, and romanised. */
+  form: string;
+  romanised: string;
+  /** Folded words that, in its sentence, mark another sense. */
+  guards?: string[];
+  /** Bit set of the topics (as the compiled lexicon's `context.topics`) one of whose cues a contextual form needs; absent when any cue will do. */
+  topics?: number;
+}
+
+/** The originals as the build compiles them (`lexicon/generated/originals.json`). */
+export interface CompiledOriginals {
+  originals: CompiledOriginal[];
+  /** Folded forms to match (every inflected form of a Russian phrase, both scripts of a Chinese one): [key, index into `originals`, bit set of the capitalised words]. */
+  keys: [string, number, number][];
+  /** Folded cues by language: [key, bit set of its capitalised words, bit set of the topics it names plus {@link GENERAL_CUE} when it is a cue of international affairs as such]. */
+  cues: { zh: [string, number, number][]; ru: [string, number, number][] };
+}
+
+/** The bit of a cue's topic set that makes it a cue of international affairs as such; topic cues without it ("中国", "Россия") only tell the topic. */
+export const GENERAL_CUE = 1 << 30;
+
+/** Read codes. */
+export const READ_ANYWHERE = 0;
+export const READ_CONTEXTUAL = 1;
+export const READ_AFTER = 2;
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+/** Quotation marks Chinese text puts around a word. */
+const ZH_QUOTES = '“”"「」『』‘’\'《》〈〉«»';
+const ZH_QUOTE = new RegExp(`[${ZH_QUOTES}]`, 'g');
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
+/** Which script a text is in, or null for neither. */
+export function scriptOf(text: string): 'zh' | 'ru' | null {
+  return HAN.test(text) ? 'zh' : CYRILLIC.test(text) ? 'ru' : null;
+}
+
+/**
+ * The key a form or a matched text is looked up by: lower case, ё as е, any run of spaces as one,
+ * every dash as a hyphen, and (for Chinese) no quotation marks.
+ */
+export function foldOriginal(text: string, lang: 'zh' | 'ru'): string {
+  if (lang === 'zh') return text.replace(ZH_QUOTE, '').replace(/\s+/g, '');
+  return text.toLowerCase().replace(/ё/g, 'е').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
+}
+
+/** Bit i set when word i of a Russian form begins with a capital. */
+export function capitalWords(form: string): number {
+  return form
+    .trim()
+    .split(/\s+/)
+    .reduce((bits, word, i) => (word[0] !== word[0]!.toLowerCase() ? bits | (1 << i) : bits), 0);
+}
+
+const escape = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/** The regular-expression atom of one character of a key. */
+function atom(c: string, lang: 'zh' | 'ru'): string {
+  if (lang === 'ru') {
+    if (c === ' ') return '\\s+';
+    if (c === '-') return '[-\u2010-\u2015\u2212]';
+    if (c === 'е') return '[её]';
+    return escape(c);
+  }
+  return escape(c);
+}
+
+/** An alternation of keys with shared prefixes factored out, longest first at each branch. */
+function factor(keys: readonly string[], lang: 'zh' | 'ru', between: string): string {
+  const byFirst = new Map<string, string[]>();
+  let empty = false;
+  for (const key of keys) {
+    if (key === '') empty = true;
+    else if (byFirst.has(key[0]!)) byFirst.get(key[0]!)!.push(key.slice(1));
+    else byFirst.set(key[0]!, [key.slice(1)]);
+  }
+  const branches = [...byFirst].map(([c, rest]) => {
+    const tail = factor(rest, lang, between);
+    return atom(c, lang) + (tail && between ? between : '') + tail;
+  });
+  if (branches.length === 0) return '';
+  if (branches.length === 1 && !empty) return branches[0]!;
+  return `(?:${branches.join('|')})${empty ? '?' : ''}`;
+}
+
+/** The regular expression of a language's keys, or null when it has none. */
+function compileKeys(keys: readonly string[], lang: 'zh' | 'ru'): RegExp | null {
+  if (keys.length === 0) return null;
+  if (lang === 'zh') {
+    // Between the characters of a form, optional quotation marks ("“台独”势力", "台独势力").
+    return new RegExp(factor(keys, 'zh', `[${ZH_QUOTES}]?`), 'gu');
+  }
+  return new RegExp(`(?<![\\p{L}\\p{N}])${factor(keys, 'ru', '')}(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+}
+
+/** True when every capitalised word of the key is capitalised in `matched` (or all of it is in capitals). */
+function capitalsHold(matched: string, caps: number): boolean {
+  if (caps === 0 || matched === matched.toUpperCase()) return true;
+  const words = matched.split(/\s+/);
+  return words.every((w, i) => !(caps & (1 << i)) || w[0] !== w[0]!.toLowerCase());
+}
+
+/** Characters that end a Chinese sentence. */
+const ZH_END = /[。！？!?；;\n]/;
+/** Characters that end a Chinese clause (the reach of 所谓). */
+const ZH_CLAUSE_END = /[。！？!?；;，,、：:\n]/;
+
+/** The Chinese sentence around `[start, end)`. */
+function zhSentence(text: string, start: number, end: number): Span {
+  let s = start;
+  while (s > 0 && !ZH_END.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !ZH_END.test(text[e]!)) e++;
+  return { start: s, end: Math.min(text.length, e + 1) };
+}
+
+/** Characters a Chinese word may carry after it without becoming another word (所谓的, 霸权们). */
+const ZH_PARTICLES = new Set([...'的地得了们之等过着者']);
+/** How far around a Chinese match the word segmenter reads. */
+const ZH_REACH = 16;
+
+let segmenter: Intl.Segmenter | null | undefined;
+/** The browser's Chinese word segmenter (ICU's dictionary), or null where there is none. */
+function zhSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/**
+ * True when the Chinese match `[start, end)` is part of a longer word that merely contains its
+ * characters: the browser's word segmenter (a dictionary, not spaces) reads a word that runs
+ * across its first or its last character ("称霸权威": 称霸 | 权威 holds no 霸权; "舞台独白", "本台独家"
+ * hold no 台独). A word that only adds a particle after it (所谓的) still counts as the form. Where
+ * there is no segmenter, or it reads every character as a word, nothing is rejected.
+ */
+export function insideLongerWord(text: string, start: number, end: number): boolean {
+  const seg = zhSegmenter();
+  if (!seg) return false;
+  const from = Math.max(0, start - ZH_REACH);
+  const piece = text.slice(from, Math.min(text.length, end + ZH_REACH));
+  const s = start - from;
+  const e = end - from;
+  for (const { segment, index } of seg.segment(piece)) {
+    const last = index + segment.length;
+    if (last <= s || index >= e) continue;
+    // A word that starts before the match and reaches into it.
+    if (index < s) return true;
+    // A word that starts inside the match and runs past its end with more than a particle.
+    if (last > e && ![...piece.slice(e, last)].every((c) => ZH_PARTICLES.has(c))) return true;
+  }
+  return false;
+}
+
+/** The originals finder: Chinese and Russian forms in a text, with their reading rules. */
+export interface OriginalsFinder {
+  /** The originals in one block of text, leftmost-longest, each with its `original`; `others` are finds of other kinds in the text (they count as cues). */
+  find(text: string, others?: readonly Span[]): Finding[];
+  readonly originals: readonly CompiledOriginal[];
+}
+
+/** Words after an `after` form (Russian) that may hold its cue; characters for Chinese. */
+const AFTER_WORDS = 5;
+const AFTER_CHARS = 12;
+
+/** Creates the finder of compiled originals. */
+export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFinder {
+  const byLang = { zh: new Map<string, [number, number]>(), ru: new Map<string, [number, number]>() };
+  for (const [key, index, caps] of compiled.keys) {
+    const lang = compiled.originals[index]!.lang;
+    if (!byLang[lang].has(key)) byLang[lang].set(key, [index, caps]);
+  }
+  const patterns = { zh: compileKeys([...byLang.zh.keys()], 'zh'), ru: compileKeys([...byLang.ru.keys()], 'ru') };
+  const cueMaps = {
+    zh: new Map(compiled.cues.zh.map(([k, caps, topics]) => [k, [caps, topics] as const])),
+    ru: new Map(compiled.cues.ru.map(([k, caps, topics]) => [k, [caps, topics] as const])),
+  };
+  const cuePatterns = { zh: compileKeys([...cueMaps.zh.keys()], 'zh'), ru: compileKeys([...cueMaps.ru.keys()], 'ru') };
+
+  /** The first cue of international affairs in `text[from, to)` (of one of `topics`, when given), or null. */
+  function cueIn(text: string, from: number, to: number, lang: 'zh' | 'ru', topics = 0): Span | null {
+    const re = cuePatterns[lang];
+    if (!re) return null;
+    const piece = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(piece); m; m = re.exec(piece)) {
+      const cue = cueMaps[lang].get(foldOriginal(m[0], lang));
+      if (cue && capitalsHold(m[0], cue[0]) && cue[1] & (topics === 0 ? GENERAL_CUE : topics)) return { start: from + m.index, end: from + m.index + m[0].length };
+    }
+    return null;
+  }
+
+  function sentenceOf(text: string, lang: 'zh' | 'ru', start: number, end: number): Span {
+    return lang === 'zh' ? zhSentence(text, start, end) : sentenceAround(text, start, end);
+  }
+
+  /**
+   * The cue of a contextual find: a cue or another term in its sentence, then in the sentences
+   * beside it. A family tied to topics needs a cue of one of them (another term will not do).
+   */
+  function contextOf(text: string, lang: 'zh' | 'ru', at: Span, terms: readonly Span[], topics = 0): Finding['cue'] | null {
+    const sentence = sentenceOf(text, lang, at.start, at.end);
+    const termIn = (span: Span) => (topics ? undefined : terms.find((t) => t !== at && (t.end <= at.start || t.start >= at.end) && t.start >= span.start && t.end <= span.end));
+    const own = cueIn(text, sentence.start, sentence.end, lang, topics) ?? termIn(sentence);
+    if (own) return { where: 'sentence', start: own.start, end: own.end };
+    const before = sentence.start > 0 ? sentenceOf(text, lang, Math.max(0, sentence.start - 2), Math.max(0, sentence.start - 1)) : null;
+    const after = sentence.end < text.length ? sentenceOf(text, lang, sentence.end, Math.min(text.length, sentence.end + 1)) : null;
+    const near = { start: before?.start ?? sentence.start, end: after?.end ?? sentence.end };
+    const cue = cueIn(text, near.start, near.end, lang, topics) ?? termIn(near);
+    return cue ? { where: 'nearby', start: cue.start, end: cue.end } : null;
+  }
+
+  /** The cue of an `after` find: a quotation mark opening, a cue or another term within a few words after it. */
+  function afterOf(text: string, lang: 'zh' | 'ru', at: Span, terms: readonly Span[]): Finding['cue'] | null {
+    let to = at.end;
+    if (lang === 'zh') {
+      while (to < text.length && to - at.end < AFTER_CHARS && !ZH_CLAUSE_END.test(text[to]!)) to++;
+    } else {
+      for (let words = 0; to < text.length && words < AFTER_WORDS; words++) {
+        while (to < text.length && !/[\p{L}\p{N}.!?;]/u.test(text[to]!)) to++;
+        while (to < text.length && /[\p{L}\p{N}-]/u.test(text[to]!)) to++;
+      }
+    }
+    const term = terms.find((t) => t.start >= at.end && t.start < to);
+    if (term) return { where: 'after', start: term.start, end: term.end };
+    const cue = cueIn(text, at.end, to, lang);
+    if (cue) return { where: 'after', ...cue };
+    const quote = text.slice(at.end, to).search(lang === 'zh' ? /[“「『"《]/ : /[«“"„]/);
+    if (quote < 0) return null;
+    // In Russian, «так называемый» takes quotation marks only when the writer distances themself
+    // from the name (style guides call them redundant otherwise: «так называемый эффект плацебо»).
+    if (lang === 'ru' && /^\s*$/.test(text.slice(at.end, at.end + quote))) return { where: 'after', start: at.end + quote, end: at.end + quote + 1 };
+    // Chinese quotes sayings too ("所谓“熟能生巧”"): scare quotes count in a sentence about
+    // international affairs ("所谓“民主峰会”").
+    if (lang === 'ru') return null;
+    const sentence = sentenceOf(text, lang, at.start, at.end);
+    return cueIn(text, sentence.start, sentence.end, lang) ? { where: 'after', start: at.end + quote, end: at.end + quote + 1 } : null;
+  }
+
+  function find(text: string, others: readonly Span[] = []): Finding[] {
+    const out: Finding[] = [];
+    for (const lang of ['zh', 'ru'] as const) {
+      const re = patterns[lang];
+      if (!re || !(lang === 'zh' ? HAN : CYRILLIC).test(text)) continue;
+      const raw: (Finding & { read: number; topics: number })[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const key = foldOriginal(m[0], lang);
+        const hit = byLang[lang].get(key);
+        if (!hit) continue;
+        const [index, caps] = hit;
+        if (lang === 'ru' && !capitalsHold(m[0], caps)) continue;
+        // A form that closes a quotation inside it ("“台独”分裂势力") takes the quotation mark that opens it.
+        const start = m.index > 0 && /[”」』’]/.test(m[0]) && /[“「『‘]/.test(text[m.index - 1]!) ? m.index - 1 : m.index;
+        const end = m.index + m[0].length;
+        if (lang === 'zh' && insideLongerWord(text, start, end)) continue;
+        const o = compiled.originals[index]!;
+        if (o.guards) {
+          const sentence = sentenceOf(text, lang, start, end);
+          const folded = foldOriginal(text.slice(sentence.start, sentence.end), lang);
+          if (o.guards.some((g) => folded.includes(g))) continue;
+        }
+        raw.push({ start, end, term: o.term, pattern: 0, original: { lang, form: o.form, romanised: o.romanised }, read: o.read, topics: o.topics ?? 0 });
+      }
+      const spans: Span[] = [...others, ...raw.filter((r) => r.read === READ_ANYWHERE)];
+      for (const r of raw) {
+        const { read, topics, ...finding } = r;
+        if (read === READ_ANYWHERE) out.push(finding);
+        else {
+          const cue = read === READ_CONTEXTUAL ? contextOf(text, lang, r, spans, topics) : afterOf(text, lang, r, [...spans, ...raw.filter((x) => x !== r)]);
+          if (cue) out.push({ ...finding, cue });
+        }
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  return { find, originals: compiled.originals };
+}
