@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledLexicon, FullLexicon } from '../lexicon/schema.ts';
+import { createFinder, type Finder } from '../match/create-finder.ts';
+import { createOriginalsFinder, type CompiledOriginals } from '../match/originals.ts';
+import { withOriginals } from '../match/with-originals.ts';
 
 /** The `lexicon/` folder of this package. */
 export const LEXICON_DIR = fileURLToPath(new URL('../../lexicon', import.meta.url));
@@ -18,3 +21,7 @@ function readGenerated<T>(name: string): T {
 export const loadCompiled = (): CompiledLexicon => readGenerated<CompiledLexicon>('compiled.json');
 /** The full lexicon the popup ships. */
 export const loadFull = (): FullLexicon => readGenerated<FullLexicon>('lexicon.json');
+/** The compiled Chinese and Russian originals. */
+export const loadOriginals = (): CompiledOriginals => readGenerated<CompiledOriginals>('originals.json');
+/** The finder of the extension's pages: the lexicon with its Chinese and Russian originals. */
+export const loadFinder = (lexicon: CompiledLexicon): Finder => withOriginals(createFinder(lexicon), createOriginalsFinder(loadOriginals()));

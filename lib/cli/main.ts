@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFinder } from '../match/create-finder.ts';
 import { learnLexicon } from '../lexicon/learn/learn-lexicon.ts';
 import { LexiconError } from '../lexicon/schema.ts';
-import { LEXICON_DIR, loadCompiled, loadFull } from './load-generated.ts';
+import { LEXICON_DIR, loadCompiled, loadFinder, loadFull } from './load-generated.ts';
 import { exportFileName, toCsv, toJson, toMarkdown } from '../report/export.ts';
 import { reportInput } from './report-file.ts';
 import { scanText, type ScanHit } from './scan-file.ts';
@@ -30,7 +29,7 @@ function scan(args: string[]): void {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } }, allowPositionals: true });
   if (positionals.length === 0) fail('scan needs at least one FILE\n' + USAGE);
   const lexicon = loadCompiled();
-  const finder = createFinder(lexicon);
+  const finder = loadFinder(lexicon);
   const hits: ScanHit[] = [];
   for (const file of positionals) {
     if (!existsSync(file)) fail(`${file}: no such file`);
@@ -72,7 +71,7 @@ function report(args: string[]): void {
   for (const file of positionals) if (!existsSync(file)) fail(`${file}: no such file`);
   const lexicon = loadCompiled();
   const full = loadFull();
-  const finder = createFinder(lexicon);
+  const finder = loadFinder(lexicon);
   const readAt = new Date().toISOString();
   if (values.out) mkdirSync(values.out, { recursive: true });
   for (const file of positionals) {

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CardText } from '../lexicon/compiled.ts';
+import type { CompiledOriginals } from '../match/originals.ts';
 import type { PageReport } from '../report/page-report.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface ProtocolMap {
   getFrames(data: { tabId: number }): number[];
   /** Content script → background: what the hover card says of a family (null for an unknown id). */
   cardText(data: { id: string }): CardText | null;
+  /** Content script → background: the compiled Chinese and Russian originals, asked for once a frame meets either script. */
+  originals(): CompiledOriginals;
   /** Content script → background: open the explanation of a term (hover card link). */
   openTerm(data: { id: string }): void;
   /** Background → an open side panel: show this term if you are showing tab `tabId`; true when it did. */

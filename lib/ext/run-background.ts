@@ -1,5 +1,6 @@
 import type { browser as browserApi } from 'wxt/browser';
 import type { CardTexts } from '../lexicon/compiled.ts';
+import type { CompiledOriginals } from '../match/originals.ts';
 import { badgeText, createBadgeCounter } from '../report/badge-counter.ts';
 import { isIndex, isTabId } from '../report/page-report.ts';
 import { onMessage, sendMessage } from './protocol.ts';
@@ -8,9 +9,10 @@ import { loadSettings, watchSettings } from './settings-item.ts';
 /**
  * The service worker: sums the terms each frame reports into the toolbar badge, tells the popup
  * which frames of a tab found terms, relays the keyboard commands to the active tab, and opens a
- * term's explanation from the hover card, and gives the hover card its texts. It keeps no page text.
+ * term's explanation from the hover card, and gives the hover card its texts and a Chinese or
+ * Russian page the originals (no frame carries them until it meets either script). It keeps no page text.
  */
-export function runBackground(browser: typeof browserApi, cards: CardTexts): void {
+export function runBackground(browser: typeof browserApi, cards: CardTexts, originals: CompiledOriginals): void {
   const counter = createBadgeCounter();
   let badgeOn = true;
   // MV3 (Chrome) has `action`; the Firefox MV2 build has `browserAction` with the same badge API.
@@ -39,6 +41,10 @@ export function runBackground(browser: typeof browserApi, cards: CardTexts): voi
   onMessage('cardText', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !Object.hasOwn(cards, data.id)) return null;
     return cards[data.id]!;
+  });
+  onMessage('originals', ({ sender }) => {
+    if (sender.id !== browser.runtime.id) throw new Error('not ours');
+    return originals;
   });
   onMessage('openTerm', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || typeof data?.id !== 'string' || !/^[a-z0-9-]{1,80}$/.test(data.id)) return;

@@ -16,6 +16,8 @@ import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
 import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
 import { withUserTerms } from '../match/with-user-terms.ts';
+import { createOriginalsFinder, type OriginalsFinder } from '../match/originals.ts';
+import { whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
 import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
 
 const PREFIX = '[Framing Lens]';
@@ -39,9 +41,23 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const [loaded, stored] = await Promise.all([loadSettings(), loadUserTerms(categoryIds)]);
   let settings = loaded;
   let userTerms = stored.terms;
+  let ownCategories = stored.categories;
   const shippedFinder = createFinder(shipped);
+  // The Chinese and Russian originals come from the background the first time this frame reads
+  // either script; until then the lexicon's finder watches for them.
+  let originals: OriginalsFinder | null = null;
+  const askOriginals = () => {
+    sendMessage('originals')
+      .then((data) => {
+        if (!ctx.isValid) return;
+        originals = createOriginalsFinder(data);
+        restart();
+      })
+      .catch(() => {});
+  };
+  const engine = () => withUserTerms(shipped, originals ? withOriginals(shippedFinder, originals) : whenScriptsAppear(shippedFinder, askOriginals), userTerms, ownCategories);
   // The lexicon with the reader's own terms after its families (rebuilt when they change).
-  let { lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms, stored.categories);
+  let { lexicon, finder } = engine();
   let renderer: Renderer;
   try {
     const api = getHighlightApi(win);
@@ -289,10 +305,18 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     apply();
   });
   ctx.onInvalidated(unwatch);
-  // Own terms added, changed or deleted in the options page: a new engine, the page read again.
+  // Own terms added, changed or deleted in the options page: a new engine.
   const unwatchTerms = watchUserTerms(categoryIds, (next) => {
     userTerms = next.terms;
-    ({ lexicon, finder } = withUserTerms(shipped, shippedFinder, userTerms, next.categories));
+    ownCategories = next.categories;
+    restart();
+  });
+  ctx.onInvalidated(unwatchTerms);
+  apply();
+
+  /** A new engine (own terms changed, or the originals arrived): the page read again. */
+  function restart(): void {
+    ({ lexicon, finder } = engine());
     termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));
     hideCard();
     active = -1;
@@ -307,7 +331,5 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     if (wasRunning) scanner.start();
     lastCount = -1;
     onChange();
-  });
-  ctx.onInvalidated(unwatchTerms);
-  apply();
+  }
 }

@@ -71,10 +71,10 @@ export function scriptOf(text: string): 'zh' | 'ru' | null {
 
 /**
  * The key a form or a matched text is looked up by: lower case, ё as е, any run of spaces as one,
- * every dash as a hyphen, and (for Chinese) no quotation marks.
+ * every dash as a hyphen; for Chinese, no spaces or quotation marks, and 臺 as 台.
  */
 export function foldOriginal(text: string, lang: 'zh' | 'ru'): string {
-  if (lang === 'zh') return text.replace(ZH_QUOTE, '').replace(/\s+/g, '');
+  if (lang === 'zh') return text.replace(ZH_QUOTE, '').replace(/\s+/g, '').replace(/臺/g, '台');
   return text.toLowerCase().replace(/ё/g, 'е').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
 }
 
@@ -96,6 +96,8 @@ function atom(c: string, lang: 'zh' | 'ru'): string {
     if (c === 'е') return '[её]';
     return escape(c);
   }
+  // Taiwan writes 台 and 臺 alike ("以台制華", "以臺制華").
+  if (c === '台') return '[台臺]';
   return escape(c);
 }
 

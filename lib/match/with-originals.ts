@@ -21,3 +21,25 @@ export function withOriginals(finder: Finder, originals: OriginalsFinder): Finde
     },
   };
 }
+
+/** Chinese characters or Cyrillic letters: a text the originals may match. */
+const ORIGINAL_SCRIPTS = /[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The finder as it is, calling `onFirst` the first time it reads a text in Chinese or Cyrillic
+ * letters (the content script then asks for the originals, which no English page needs). Costs an
+ * English text one native test until then.
+ */
+export function whenScriptsAppear(finder: Finder, onFirst: () => void): Finder {
+  let seen = false;
+  return {
+    ...finder,
+    find(text) {
+      if (!seen && ORIGINAL_SCRIPTS.test(text)) {
+        seen = true;
+        onFirst();
+      }
+      return finder.find(text);
+    },
+  };
+}

@@ -18,7 +18,7 @@ describe('the background on a Manifest V2 browser (Firefox)', () => {
     const browserAction = { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) };
     const commands = { onCommand: { addListener: vi.fn() } };
     const mv2 = { ...fakeBrowser, action: undefined, browserAction, commands } as unknown as Parameters<typeof runBackground>[0];
-    expect(() => runBackground(mv2, {})).not.toThrow();
+    expect(() => runBackground(mv2, {}, { originals: [], keys: [], cues: { zh: [], ru: [] } })).not.toThrow();
     expect(browserAction.setBadgeBackgroundColor).toHaveBeenCalledWith({ color: '#3b3b98' });
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import glossary from '../../lexicon/generated/glossary.json';
 import lexiconJson from '../../lexicon/generated/lexicon.json';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
-import { countHighlights, highlightNames, readAllHighlights, rectOfText, sendToTab, serviceWorkerOf, waitForCount } from '../helpers/e2e-tools.ts';
+import { cardShown, cardText, countHighlights, highlightNames, hover, readAllHighlights, rectOfText, sendToTab, serviceWorkerOf, waitForCount } from '../helpers/e2e-tools.ts';
 import { extensionOnPage, type ExtensionOnPage } from '../helpers/extension-on-page.ts';
 import type { ExtensionBrowser } from '../helpers/launch-extension.ts';
 
@@ -21,8 +21,6 @@ const ARTICLE_TERMS = 7;
 
 declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 
-const cardShown = (page: Page) => page.evaluate(() => (document.querySelector('[data-framing-lens-ui]') as HTMLElement | null)?.style.display === 'block');
-
 /** Steps the current term with the next-term command (as the shortcut does) until `wanted` holds for its text; the card then has focus. */
 async function stepTo(page: Page, tabId: number, wanted: (text: string) => boolean): Promise<string> {
   const worker = await serviceWorkerOf(page.context());
@@ -33,24 +31,6 @@ async function stepTo(page: Page, tabId: number, wanted: (text: string) => boole
     if (wanted(text)) return text;
   }
   throw new Error('no such term to step to');
-}
-
-/** The text the card shows, read through the DevTools protocol (the card lives in a closed shadow root no page script can open). */
-async function cardText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  type DomNode = { nodeType: number; nodeValue: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
-  await cdp.detach();
-  const texts = (n: DomNode): string[] => [...(n.nodeType === 3 ? [n.nodeValue] : []), ...[...(n.shadowRoots ?? []), ...(n.children ?? [])].flatMap(texts)];
-  const find = (n: DomNode): DomNode | undefined => (n.attributes?.includes('data-framing-lens-ui') ? n : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(find).find(Boolean));
-  const host = find(root);
-  return host ? texts(host).join(' | ') : '';
-}
-
-async function hover(page: Page, text: string): Promise<void> {
-  const r = (await rectOfText(page, text))!;
-  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-  await expect.poll(() => cardShown(page)).toBe(true);
 }
 
 describe('reader experience in real Chromium', () => {

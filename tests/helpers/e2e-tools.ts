@@ -1,4 +1,5 @@
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionBrowser } from './launch-extension.ts';
 
 /** A highlight range as a frame's own world sees it, with the element that holds its start. */
@@ -151,3 +152,25 @@ export async function countPixelsNear(context: BrowserContext, png: Buffer, rgb:
 
 /** rgba(86, 180, 233, 0.38) (world order) over white, as painted. */
 export const WORLD_ORDER_ON_WHITE: [number, number, number] = [Math.round(255 - 0.38 * (255 - 86)), Math.round(255 - 0.38 * (255 - 180)), Math.round(255 - 0.38 * (255 - 233))];
+
+/** True when the hover card is shown on `page`. */
+export const cardShown = (page: Page) => page.evaluate(() => (document.querySelector('[data-framing-lens-ui]') as HTMLElement | null)?.style.display === 'block');
+
+/** The text the card shows, read through the DevTools protocol (the card lives in a closed shadow root no page script can open). */
+export async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  type DomNode = { nodeType: number; nodeValue: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+  await cdp.detach();
+  const texts = (n: DomNode): string[] => [...(n.nodeType === 3 ? [n.nodeValue] : []), ...[...(n.shadowRoots ?? []), ...(n.children ?? [])].flatMap(texts)];
+  const find = (n: DomNode): DomNode | undefined => (n.attributes?.includes('data-framing-lens-ui') ? n : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(find).find(Boolean));
+  const host = find(root);
+  return host ? texts(host).join(' | ') : '';
+}
+
+/** Moves the pointer onto the middle of `text` on the page and waits for the card. */
+export async function hover(page: Page, text: string): Promise<void> {
+  const r = (await rectOfText(page, text))!;
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await expect.poll(() => cardShown(page)).toBe(true);
+}
