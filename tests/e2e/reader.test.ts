@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import glossary from '../../lexicon/generated/glossary.json';
 import lexiconJson from '../../lexicon/generated/lexicon.json';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
-import { cardShown, cardText, countHighlights, highlightNames, hover, readAllHighlights, rectOfText, sendToTab, serviceWorkerOf, waitForCount } from '../helpers/e2e-tools.ts';
+import { cardShown, cardText, countHighlights, highlightNames, hover, readAllHighlights, sendToTab, serviceWorkerOf, waitForCount } from '../helpers/e2e-tools.ts';
 import { extensionOnPage, type ExtensionOnPage } from '../helpers/extension-on-page.ts';
 import type { ExtensionBrowser } from '../helpers/launch-extension.ts';
 
