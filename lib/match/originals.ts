@@ -19,7 +19,8 @@ import type { Finding } from './create-finder.ts';
  * term follows within a few words.
  *
  * Cost: one test for the scripts per text; in text without Chinese or Cyrillic, nothing more. Then
- * one native regular expression per script (the forms, prefix-factored) over the text.
+ * one pass per script over the text: a walk of a character trie (Chinese) or a word trie (Russian)
+ * of the forms, with no regular expression of them to compile.
  */
 
 /** One original form that can be matched. */
@@ -86,48 +87,108 @@ export function capitalWords(form: string): number {
     .reduce((bits, word, i) => (word[0] !== word[0]!.toLowerCase() ? bits | (1 << i) : bits), 0);
 }
 
-const escape = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-
-/** The regular-expression atom of one character of a key. */
-function atom(c: string, lang: 'zh' | 'ru'): string {
-  if (lang === 'ru') {
-    if (c === ' ') return '\\s+';
-    if (c === '-') return '[-\u2010-\u2015\u2212]';
-    if (c === 'е') return '[её]';
-    return escape(c);
-  }
-  // Taiwan writes 台 and 臺 alike ("以台制華", "以臺制華").
-  if (c === '台') return '[台臺]';
-  return escape(c);
+/** A trie of keys: by character (Chinese) or by word (Russian); `value` is the payload of a key ending here. */
+interface KeyTrie<T> {
+  /** By UTF-16 code unit (Chinese) or by word (Russian). */
+  next: Map<string | number, KeyTrie<T>>;
+  value?: T;
 }
 
-/** An alternation of keys with shared prefixes factored out, longest first at each branch. */
-function factor(keys: readonly string[], lang: 'zh' | 'ru', between: string): string {
-  const byFirst = new Map<string, string[]>();
-  let empty = false;
-  for (const key of keys) {
-    if (key === '') empty = true;
-    else if (byFirst.has(key[0]!)) byFirst.get(key[0]!)!.push(key.slice(1));
-    else byFirst.set(key[0]!, [key.slice(1)]);
-  }
-  const branches = [...byFirst].map(([c, rest]) => {
-    const tail = factor(rest, lang, between);
-    return atom(c, lang) + (tail && between ? between : '') + tail;
-  });
-  if (branches.length === 0) return '';
-  if (branches.length === 1 && !empty) return branches[0]!;
-  return `(?:${branches.join('|')})${empty ? '?' : ''}`;
+/** A match of a key trie: where it is in the text and its payload. */
+interface KeyMatch<T> {
+  start: number;
+  end: number;
+  value: T;
 }
 
-/** The regular expression of a language's keys, or null when it has none. */
-function compileKeys(keys: readonly string[], lang: 'zh' | 'ru'): RegExp | null {
-  if (keys.length === 0) return null;
-  if (lang === 'zh') {
-    // Between the characters of a form, optional quotation marks ("“台独”势力", "台独势力").
-    return new RegExp(factor(keys, 'zh', `[${ZH_QUOTES}]?`), 'gu');
+/** Builds the trie of a language's keys (first key wins). Chinese keys go by character, Russian by word. */
+function keyTrie<T>(entries: Iterable<[string, T]>, lang: 'zh' | 'ru'): KeyTrie<T> {
+  const root: KeyTrie<T> = { next: new Map() };
+  for (const [key, value] of entries) {
+    let node = root;
+    for (const step of lang === 'zh' ? [...key].map((c) => c.charCodeAt(0)) : key.split(' ')) {
+      let child = node.next.get(step);
+      if (!child) node.next.set(step, (child = { next: new Map() }));
+      node = child;
+    }
+    node.value ??= value;
   }
-  return new RegExp(`(?<![\\p{L}\\p{N}])${factor(keys, 'ru', '')}(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+  return root;
 }
+
+const ZH_QUOTE_CODES = new Set([...ZH_QUOTES].map((c) => c.charCodeAt(0)));
+/** 臺 read as 台 (keys are folded so). */
+const foldHan = (code: number) => (code === 0x81fa ? 0x53f0 : code);
+
+/**
+ * Chinese keys in `text[from, to)`, leftmost-longest, on characters: quotation marks between the
+ * characters of a key are stepped over ("“台独”势力"), none before its first.
+ */
+function matchHan<T>(trie: KeyTrie<T>, text: string, from: number, to: number): KeyMatch<T>[] {
+  const out: KeyMatch<T>[] = [];
+  let i = from;
+  while (i < to) {
+    let node = trie.next.get(foldHan(text.charCodeAt(i)));
+    if (!node) {
+      i++;
+      continue;
+    }
+    let best: KeyMatch<T> | null = node.value !== undefined ? { start: i, end: i + 1, value: node.value } : null;
+    let j = i + 1;
+    while (j < to) {
+      while (j < to && ZH_QUOTE_CODES.has(text.charCodeAt(j))) j++;
+      if (j >= to) break;
+      node = node.next.get(foldHan(text.charCodeAt(j)));
+      if (!node) break;
+      j++;
+      if (node.value !== undefined) best = { start: i, end: j, value: node.value };
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** A word of Russian text: letters and digits, with inner hyphens and dashes. */
+const RU_WORD = /[\p{L}\p{N}]+(?:[-\u2010-\u2015\u2212][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Russian keys in `text[from, to)`, leftmost-longest, on whole words folded as keys are (lower
+ * case, ё as е, dashes as hyphens); the words of a key may be apart by spaces only.
+ */
+function matchWords<T>(trie: KeyTrie<T>, text: string, from: number, to: number): KeyMatch<T>[] {
+  const words: { start: number; end: number; key: string }[] = [];
+  RU_WORD.lastIndex = from;
+  for (let m = RU_WORD.exec(text); m && m.index < to; m = RU_WORD.exec(text)) {
+    if (m.index + m[0].length > to) break;
+    words.push({ start: m.index, end: m.index + m[0].length, key: foldOriginal(m[0], 'ru') });
+  }
+  const out: KeyMatch<T>[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let node = trie.next.get(words[i]!.key);
+    if (!node) {
+      i++;
+      continue;
+    }
+    let best: { at: number; value: T } | null = node.value !== undefined ? { at: i, value: node.value } : null;
+    for (let j = i + 1; j < words.length; j++) {
+      if (!/^\s+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+      node = node.next.get(words[j]!.key);
+      if (!node) break;
+      if (node.value !== undefined) best = { at: j, value: node.value };
+    }
+    if (best) {
+      out.push({ start: words[i]!.start, end: words[best.at]!.end, value: best.value });
+      i = best.at + 1;
+    } else i++;
+  }
+  return out;
+}
+
+const matchKeys = <T>(trie: KeyTrie<T>, text: string, from: number, to: number, lang: 'zh' | 'ru') => (lang === 'zh' ? matchHan(trie, text, from, to) : matchWords(trie, text, from, to));
 
 /** True when every capitalised word of the key is capitalised in `matched` (or all of it is in capitals). */
 function capitalsHold(matched: string, caps: number): boolean {
@@ -152,8 +213,6 @@ function zhSentence(text: string, start: number, end: number): Span {
 
 /** Characters a Chinese word may carry after it without becoming another word (所谓的, 霸权们). */
 const ZH_PARTICLES = new Set([...'的地得了们之等过着者']);
-/** How far around a Chinese match the word segmenter reads. */
-const ZH_REACH = 16;
 
 let segmenter: Intl.Segmenter | null | undefined;
 /** The browser's Chinese word segmenter (ICU's dictionary), or null where there is none. */
@@ -175,20 +234,23 @@ function zhSegmenter(): Intl.Segmenter | null {
  * hold no 台独). A word that only adds a particle after it (所谓的) still counts as the form. Where
  * there is no segmenter, or it reads every character as a word, nothing is rejected.
  */
-export function insideLongerWord(text: string, start: number, end: number): boolean {
+export function insideLongerWord(text: string, start: number, end: number, segments?: { of?: Intl.Segments }): boolean {
+  // Nothing to join with: no Chinese character before it, and none after it but a particle.
+  const after = text[end] ?? '';
+  const joinsBefore = HAN.test(text[start - 1] ?? '');
+  const joinsAfter = HAN.test(after) && !ZH_PARTICLES.has(after);
+  if (!joinsBefore && !joinsAfter) return false;
   const seg = zhSegmenter();
   if (!seg) return false;
-  const from = Math.max(0, start - ZH_REACH);
-  const piece = text.slice(from, Math.min(text.length, end + ZH_REACH));
-  const s = start - from;
-  const e = end - from;
-  for (const { segment, index } of seg.segment(piece)) {
-    const last = index + segment.length;
-    if (last <= s || index >= e) continue;
-    // A word that starts before the match and reaches into it.
-    if (index < s) return true;
-    // A word that starts inside the match and runs past its end with more than a particle.
-    if (last > e && ![...piece.slice(e, last)].every((c) => ZH_PARTICLES.has(c))) return true;
+  // One segmentation of the text serves all its matches (ICU reads only around each position asked).
+  const words = segments ? (segments.of ??= seg.segment(text)) : seg.segment(text);
+  // The word that holds its first character must start with it; the word that holds its last
+  // character must end with it, or run on with particles only.
+  if (joinsBefore && words.containing(start)!.index < start) return true;
+  if (joinsAfter) {
+    const last = words.containing(end - 1)!;
+    const tail = text.slice(end, last.index + last.segment.length);
+    if ([...tail].some((c) => !ZH_PARTICLES.has(c))) return true;
   }
   return false;
 }
@@ -206,27 +268,18 @@ const AFTER_CHARS = 12;
 
 /** Creates the finder of compiled originals. */
 export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFinder {
-  const byLang = { zh: new Map<string, [number, number]>(), ru: new Map<string, [number, number]>() };
-  for (const [key, index, caps] of compiled.keys) {
-    const lang = compiled.originals[index]!.lang;
-    if (!byLang[lang].has(key)) byLang[lang].set(key, [index, caps]);
-  }
-  const patterns = { zh: compileKeys([...byLang.zh.keys()], 'zh'), ru: compileKeys([...byLang.ru.keys()], 'ru') };
-  const cueMaps = {
-    zh: new Map(compiled.cues.zh.map(([k, caps, topics]) => [k, [caps, topics] as const])),
-    ru: new Map(compiled.cues.ru.map(([k, caps, topics]) => [k, [caps, topics] as const])),
+  const entries = (lang: 'zh' | 'ru') => compiled.keys.filter(([, index]) => compiled.originals[index]!.lang === lang).map(([key, index, caps]) => [key, [index, caps]] as [string, [number, number]]);
+  const forms = { zh: keyTrie(entries('zh'), 'zh'), ru: keyTrie(entries('ru'), 'ru') };
+  const cueTries = {
+    zh: keyTrie(compiled.cues.zh.map(([k, caps, topics]) => [k, [caps, topics]] as [string, [number, number]]), 'zh'),
+    ru: keyTrie(compiled.cues.ru.map(([k, caps, topics]) => [k, [caps, topics]] as [string, [number, number]]), 'ru'),
   };
-  const cuePatterns = { zh: compileKeys([...cueMaps.zh.keys()], 'zh'), ru: compileKeys([...cueMaps.ru.keys()], 'ru') };
 
   /** The first cue of international affairs in `text[from, to)` (of one of `topics`, when given), or null. */
   function cueIn(text: string, from: number, to: number, lang: 'zh' | 'ru', topics = 0): Span | null {
-    const re = cuePatterns[lang];
-    if (!re) return null;
-    const piece = text.slice(from, to);
-    re.lastIndex = 0;
-    for (let m = re.exec(piece); m; m = re.exec(piece)) {
-      const cue = cueMaps[lang].get(foldOriginal(m[0], lang));
-      if (cue && capitalsHold(m[0], cue[0]) && cue[1] & (topics === 0 ? GENERAL_CUE : topics)) return { start: from + m.index, end: from + m.index + m[0].length };
+    for (const m of matchKeys(cueTries[lang], text, from, to, lang)) {
+      const [caps, cueTopics] = m.value;
+      if (capitalsHold(text.slice(m.start, m.end), caps) && cueTopics & (topics === 0 ? GENERAL_CUE : topics)) return { start: m.start, end: m.end };
     }
     return null;
   }
@@ -281,20 +334,16 @@ export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFin
   function find(text: string, others: readonly Span[] = []): Finding[] {
     const out: Finding[] = [];
     for (const lang of ['zh', 'ru'] as const) {
-      const re = patterns[lang];
-      if (!re || !(lang === 'zh' ? HAN : CYRILLIC).test(text)) continue;
+      if (!(lang === 'zh' ? HAN : CYRILLIC).test(text)) continue;
       const raw: (Finding & { read: number; topics: number })[] = [];
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const key = foldOriginal(m[0], lang);
-        const hit = byLang[lang].get(key);
-        if (!hit) continue;
-        const [index, caps] = hit;
-        if (lang === 'ru' && !capitalsHold(m[0], caps)) continue;
+      const segments: { of?: Intl.Segments } = {};
+      for (const m of matchKeys(forms[lang], text, 0, text.length, lang)) {
+        const [index, caps] = m.value;
+        if (lang === 'ru' && !capitalsHold(text.slice(m.start, m.end), caps)) continue;
         // A form that closes a quotation inside it ("“台独”分裂势力") takes the quotation mark that opens it.
-        const start = m.index > 0 && /[”」』’]/.test(m[0]) && /[“「『‘]/.test(text[m.index - 1]!) ? m.index - 1 : m.index;
-        const end = m.index + m[0].length;
-        if (lang === 'zh' && insideLongerWord(text, start, end)) continue;
+        const start = m.start > 0 && /[”」』’]/.test(text.slice(m.start, m.end)) && /[“「『‘]/.test(text[m.start - 1]!) ? m.start - 1 : m.start;
+        const end = m.end;
+        if (lang === 'zh' && insideLongerWord(text, start, end, segments)) continue;
         const o = compiled.originals[index]!;
         if (o.guards) {
           const sentence = sentenceOf(text, lang, start, end);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The saved pages of a directory (default ../shared/pages), sorted, or a clear error. */
@@ -28,3 +28,25 @@ export function quantile(values: readonly number[], q: number): number {
   const hi = Math.ceil(at);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The texts of the derived page sets: the corpus articles (framed pages), and the Chinese and
+ * Russian test sentences, framed and look-alike lines in turn.
+ */
+export function derivedTexts(): [string, string[]][] {
+  const corpus: string[] = [];
+  for (const kind of ['commentary', 'official']) {
+    const folder = join(ROOT, 'lexicon/corpus', kind);
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) corpus.push(...readFileSync(join(folder, file), 'utf8').split('\n').filter((l) => l.trim()));
+  }
+  const sentences = (file: string) => readFileSync(join(ROOT, 'tests/fixtures/precision', file), 'utf8').split('\n').map((l) => l.split('\t')[2] ?? '').filter(Boolean);
+  const interleave = (a: string[], b: string[]) => a.flatMap((x, i) => (i < b.length ? [x, b[i]!] : [x]));
+  return [
+    ['framed pages (corpus articles)', corpus],
+    ['Chinese pages', interleave(sentences('framed-zh.tsv'), sentences('lookalikes-zh.tsv'))],
+    ['Russian pages', interleave(sentences('framed-ru.tsv'), sentences('lookalikes-ru.tsv'))],
+  ];
+}
+

@@ -2,7 +2,9 @@
 // the Framing Lens engine (the same lib/ code as the content script), mark.js, and run extraction.
 import Mark from 'mark.js';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
-import { createFinder } from '../../lib/match/create-finder.ts';
+import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
+import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
+import { whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
 import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
@@ -75,22 +77,80 @@ function timedHost(slices: number[]): SchedulerHost {
   };
 }
 
-/** (c) Full scan and paint with the real Highlight API, in idle slices as the content script does. */
-async function engine(lexicon: CompiledLexicon): Promise<{ work: number; maxSlice: number; matches: number; words: number }> {
+/**
+ * (c) Full scan and paint with the real Highlight API, in idle slices as the content script does.
+ * As there, the lexicon's finder watches for Chinese or Cyrillic text; when it sees some, the
+ * originals are compiled and the page is read again with them (the content script's restart).
+ */
+async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): Promise<{ work: number; maxSlice: number; matches: number; words: number; originals: boolean }> {
   const api = getHighlightApi(window);
   if (!api) throw new Error('no Highlight API');
   const slices: number[] = [];
   const t0 = performance.now();
-  const finder = createFinder(lexicon);
+  const base = createFinder(lexicon);
+  let wanted = false;
   const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
-  const scanner = createPageScanner({ document, lexicon, finder, renderer, scheduler: createScheduler(timedHost(slices)), isVisible: (el) => el.checkVisibility() });
+  const scheduler = createScheduler(timedHost(slices));
+  const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
+  let scanner = scannerWith(whenScriptsAppear(base, () => (wanted = true)));
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
   scanner.start();
   await scanner.whenIdle();
-  const result = { work: setup + slices.reduce((a, b) => a + b, 0), maxSlice: Math.max(setup, ...slices), matches: scanner.matches().length, words: scanner.words() };
+  let restart = 0;
+  if (wanted) {
+    const t1 = performance.now();
+    scanner.stop();
+    scanner = scannerWith(withOriginals(base, createOriginalsFinder(originals)));
+    scanner.start();
+    restart = performance.now() - t1;
+    await scanner.whenIdle();
+  }
+  const result = { work: setup + restart + slices.reduce((a, b) => a + b, 0), maxSlice: Math.max(setup, restart, ...slices), matches: scanner.matches().length, words: scanner.words(), originals: wanted };
   scanner.dispose();
   return result;
+}
+
+/**
+ * Rewrites the page's text in another language or with other prose, keeping its markup: every
+ * text node the engine would read takes as many characters from `texts` (sentences, in turn) as it
+ * had, whole sentences where they fit. Gives real page templates a Chinese, Russian or framed body.
+ */
+function rewrite(texts: readonly string[]): number {
+  const root = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let next = 0;
+  let chars = 0;
+  const take = (length: number) => {
+    let out = '';
+    while (out.length < length) {
+      const sentence = texts[next++ % texts.length]!;
+      out += (out && !/[\u3000-\u9fff]/.test(sentence[0]!) ? ' ' : '') + sentence;
+    }
+    // Short nodes (menus, buttons) take the start of a sentence, cut at a space where there is one.
+    if (out.length > length * 1.5) {
+      const cut = out.lastIndexOf(' ', length);
+      out = out.slice(0, cut > 0 ? cut : Math.max(1, length));
+    }
+    return out;
+  };
+  let n = walker.nextNode();
+  while (n) {
+    if (n.nodeType === 3) {
+      const data = (n as Text).data;
+      const length = data.trim().length;
+      if (length > 0) {
+        (n as Text).data = take(length);
+        chars += (n as Text).data.length;
+      }
+    } else if (isExcluded(n as Element)) {
+      n = walker.nextSibling();
+      while (!n && walker.parentNode()) n = walker.nextSibling();
+      continue;
+    }
+    n = walker.nextNode();
+  }
+  return chars;
 }
 
 /** (b) mark.js highlighting the whole lexicon as one regular expression. */
@@ -134,7 +194,7 @@ async function appendParagraphs(lexicon: CompiledLexicon, count: number): Promis
 }
 
 /** The median of `repeat` runs of the floor, the engine and the calibration painter, and the longest slice seen. */
-async function measure(lexicon: CompiledLexicon, repeat: number, painterSource: string): Promise<{ a: number; c: number; d: number; maxSlice: number; matches: number }> {
+async function measure(lexicon: CompiledLexicon, originals: CompiledOriginals, repeat: number, painterSource: string): Promise<{ a: number; c: number; d: number; maxSlice: number; matches: number; originals: boolean }> {
   const floors: number[] = [];
   const engines: number[] = [];
   const painters: number[] = [];
@@ -142,20 +202,22 @@ async function measure(lexicon: CompiledLexicon, repeat: number, painterSource: 
   painter(re); // compiles the expression, which is not what (d) calibrates
   let maxSlice = 0;
   let matches = 0;
+  let loaded = false;
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();
     floor();
     floors.push(performance.now() - t0);
-    const e = await engine(lexicon);
+    const e = await engine(lexicon, originals);
     engines.push(e.work);
     maxSlice = Math.max(maxSlice, e.maxSlice);
     matches = e.matches;
+    loaded = e.originals;
     const t1 = performance.now();
     painter(re);
     painters.push(performance.now() - t1);
   }
   const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
-  return { a: median(floors), c: median(engines), d: median(painters), maxSlice, matches };
+  return { a: median(floors), c: median(engines), d: median(painters), maxSlice, matches, originals: loaded };
 }
 
 /** The runs the content script scans, with their visibility (the sweep's reference input). */
@@ -168,4 +230,4 @@ function runs(): { text: string; visible: boolean }[] {
   return out;
 }
 
-(window as unknown as { __framingLensProbe: unknown }).__framingLensProbe = { floor, engine, measure, markjs, appendParagraphs, runs };
+(window as unknown as { __framingLensProbe: unknown }).__framingLensProbe = { floor, engine, measure, markjs, appendParagraphs, runs, rewrite };

@@ -1,4 +1,4 @@
-// npm run profile -- PAGE…: where the engine's time goes on some saved pages. Loads each page of
+// npm run profile -- [--set N] PAGE…: where the engine's time goes on some saved pages. Loads each page of
 // ../shared/pages in Chromium, runs the bench's engine measurement five times under the DevTools
 // protocol's sampling profiler (50 µs), and prints the functions with the most self time, summed
 // over the pages. Idle, program and garbage-collector time are left out.
@@ -6,16 +6,23 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { buildProbe } from './build-probe.ts';
+import { derivedTexts } from './page-list.ts';
 import { launchPlainBrowser } from './plain-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, '../shared/pages');
-const names = process.argv.slice(2);
-if (names.length === 0) {
-  console.error('usage: npm run profile -- PAGE.html [PAGE.html …]   (file names in ../shared/pages)');
+const args = process.argv.slice(2);
+/** `--set N`: the page's text rewritten as the bench's derived set N (0 framed, 1 Chinese, 2 Russian). */
+const setAt = args.indexOf('--set');
+const set = setAt >= 0 ? derivedTexts()[Number(args[setAt + 1])] : undefined;
+const names = args.filter((a, i) => a !== '--set' && i !== setAt + 1 || setAt < 0);
+if (names.length === 0 || (setAt >= 0 && !set)) {
+  console.error('usage: npm run profile -- [--set 0|1|2] PAGE.html [PAGE.html …]   (file names in ../shared/pages; --set rewrites their text as the framed, Chinese or Russian set)');
   process.exit(1);
 }
+if (set) console.log(`text rewritten: ${set[0]}`);
 const compiled = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'), 'utf8')) as unknown;
+const originals = JSON.parse(readFileSync(join(ROOT, 'lexicon/generated/originals.json'), 'utf8')) as unknown;
 const probe = await buildProbe();
 const server = await startFixtureServer(DIR, {}, { 'content-security-policy': "script-src 'none'" });
 const browser = await launchPlainBrowser(server.url, { width: 1200, height: 900 });
@@ -28,12 +35,13 @@ const totals = new Map<string, number>();
 for (const name of names) {
   await page.goto(`${server.url}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
   await page.evaluate(probe);
+  if (set) await page.evaluate((texts) => (window as unknown as { __framingLensProbe: { rewrite(t: string[]): number } }).__framingLensProbe.rewrite(texts), set[1]);
   // The lexicon crosses into the page once, outside the profile.
-  await page.evaluate((lexicon) => void ((window as unknown as { lexicon: unknown }).lexicon = lexicon), compiled);
+  await page.evaluate(([lexicon, orig]) => void Object.assign(window, { lexicon, originals: orig }), [compiled, originals] as const);
   await cdp.send('Profiler.start');
   await page.evaluate(async () => {
-    const w = window as unknown as { lexicon: unknown; __framingLensProbe: { measure(l: unknown, repeat: number, painter: string): Promise<unknown> } };
-    for (let i = 0; i < 5; i++) await w.__framingLensProbe.measure(w.lexicon, 1, 'multipolar world');
+    const w = window as unknown as { lexicon: unknown; originals: unknown; __framingLensProbe: { measure(l: unknown, o: unknown, repeat: number, painter: string): Promise<unknown> } };
+    for (let i = 0; i < 5; i++) await w.__framingLensProbe.measure(w.lexicon, w.originals, 1, 'multipolar world');
   });
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const self = new Map<number, number>();
