@@ -163,4 +163,16 @@ describe('core flows in real Firefox', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(ARTICLE_TERMS + 1);
     await popup.close();
   });
+  it('Chinese and Russian pages: the originals arrive from the background and paint, look-alikes left dark', async () => {
+    for (const [file, count] of [['originals-zh.html', 9], ['originals-ru.html', 8]] as const) {
+      const page = await ff.browser.newPage();
+      await page.goto(`${server.url}/${file}`);
+      await poll(() => total(page), (n) => n === count, `highlights on ${file}`);
+      // The look-alikes of each page: 台独 across 本台独家 and 舞台独白, a chess «баланс сил».
+      const painted = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights].filter(([name]) => name !== 'framing-lens-active').flatMap(([, h]) => [...h].map((r) => r.toString())));
+      expect(painted.some((t) => t.includes('台独') || t.includes('霸凌') || t.includes('баланс'))).toBe(false);
+      await page.screenshot({ path: `${ARTIFACTS}/firefox-${file.replace('.html', '.png')}` });
+      await page.close();
+    }
+  });
 });
