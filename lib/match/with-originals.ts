@@ -3,14 +3,30 @@ import type { OriginalsFinder } from './originals.ts';
 
 const overlaps = (a: { start: number; end: number }, list: readonly Finding[]) => list.some((b) => a.start < b.end && b.start < a.end);
 
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAN_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * Words of a text where each Chinese character counts as one (Chinese has no spaces to count by;
+ * the lexicon's tokeniser reads a run of characters as one word): densities per 1,000 words on a
+ * Chinese page are then per 1,000 characters.
+ */
+function countWordsWithHan(finder: Finder, text: string): number {
+  if (!HAN.test(text)) return finder.countWords(text);
+  const han = text.match(HAN_CHARS)!.length;
+  return han + finder.countWords(text.replace(HAN_CHARS, ' '));
+}
+
 /**
  * The finder with the Chinese and Russian originals added: in each text, the lexicon's finds first,
  * then the originals that overlap none of them (an English phrase quoted in a Chinese article stays
- * the English family's). The lexicon's finds count as cues for contextual originals.
+ * the English family's). The lexicon's finds count as cues for contextual originals. In Chinese
+ * text each character counts as a word.
  */
 export function withOriginals(finder: Finder, originals: OriginalsFinder): Finder {
   return {
     ...finder,
+    countWords: (text) => countWordsWithHan(finder, text),
     find(text) {
       const result = finder.find(text);
       const found = originals.find(text, result.found);

@@ -100,4 +100,24 @@ describe('the originals on Chinese and Russian pages in real Chromium', () => {
     await popup.screenshot({ path: `${ARTIFACTS}/originals-ru-term.png`, fullPage: true });
     await popup.close();
   });
+  it('mute and the category switches work on originals as on English terms', async () => {
+    await ru.bringToFront();
+    // Mute from the term view, everywhere: both forms of the family go, then come back with Undo.
+    const popup = await browser.openPopup(ru);
+    await popup.getByRole('button', { name: /^Collective West/ }).click();
+    await popup.getByRole('button', { name: 'Mute everywhere' }).click();
+    await waitForCount(ru, 6);
+    expect((await painted(ru)).filter((t) => t.includes('Запад'))).toEqual([]);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await waitForCount(ru, 8);
+    // A category switched off in Settings leaves the open tab at once: the two partnership forms.
+    await popup.getByRole('button', { name: '← Back' }).click();
+    await popup.getByRole('tab', { name: 'Settings' }).click();
+    const box = popup.locator('input[data-category="partnership"]');
+    await box.uncheck();
+    await waitForCount(ru, 6);
+    await box.check();
+    await waitForCount(ru, 8);
+    await popup.close();
+  });
 });

@@ -120,9 +120,10 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
 }
 
 function isFromExtension(request: Request): boolean {
-  const frame = request.frame?.();
+  if (request.url().startsWith('chrome-extension:')) return true;
   try {
-    return request.url().startsWith('chrome-extension:') || (frame?.url().startsWith('chrome-extension:') ?? false);
+    // Playwright throws for a navigation issued before its frame exists (a new tab's first load).
+    return request.frame().url().startsWith('chrome-extension:');
   } catch {
     return false;
   }

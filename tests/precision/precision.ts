@@ -1,10 +1,12 @@
-// `npm run precision`: precision and recall of the lexicon on the three test sets, per family, with
+// `npm run precision`: precision and recall of the lexicon on the test sets (English, then Chinese and Russian), per family, with
 // the worst cases named. Reads the generated lexicon (run `npm run lexicon` first after editing it).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
-import { measureFramed, measureLookalikes, measureReal, reachable, readFramed, readLookalikes, readRealTexts } from './measure.ts';
+import { createOriginalsFinder } from '../../lib/match/originals.ts';
+import { withOriginals } from '../../lib/match/with-originals.ts';
+import { measureFramed, measureLookalikes, measureOriginalsFramed, measureReal, reachable, readCompiledOriginals, readFramed, readLookalikes, readRealTexts } from './measure.ts';
 
 const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/compiled.json', import.meta.url)), 'utf8')) as CompiledLexicon;
 const finder = createFinder(lexicon);
@@ -48,4 +50,20 @@ if (texts.length > 0) {
     for (const f of real.falseHits) console.log(`   look-alike highlighted: “${f.phrase}” (${f.label}) as ${f.term} in ${f.file}`);
     for (const u of show(real.unlabelled, 25)) console.log(`   unlabelled highlight: “${u.text}” as ${u.term} in ${u.file}`);
   }
+}
+
+// The Chinese and Russian sets, read with the finder a Chinese or Russian page gets.
+const compiledOriginals = readCompiledOriginals();
+const withOriginalsFinder = withOriginals(finder, createOriginalsFinder(compiledOriginals));
+for (const [lang, name] of [['zh', 'Chinese'], ['ru', 'Russian']] as const) {
+  const lookOriginals = measureLookalikes(lexicon, withOriginalsFinder, readLookalikes(`lookalikes-${lang}.tsv`));
+  const set = readFramed(`framed-${lang}.tsv`);
+  const r = measureOriginalsFramed(lexicon, withOriginalsFinder, compiledOriginals, lang, set);
+  const other = Object.values(r.otherWording).reduce((a, b) => a + b, 0);
+  console.log(`\n== ${name}: look-alikes ${lookOriginals.highlighted.length} of ${lookOriginals.cases} highlighted (${pct(lookOriginals.rate)}; target at most 1 %)`);
+  console.log(`== ${name}: framed ${set.length} sentences, ${r.expected} family labels; recall of the sourced originals ${pct(r.recallInReach)} (${r.foundInReach} of ${r.reach}; target at least 95 %); ${r.unexpected.length} unexpected highlights`);
+  console.log(`   ${other} labels in wordings without a sourced original yet, most often: ${Object.entries(r.otherWording).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+  for (const { c, hits } of show(lookOriginals.highlighted, 20)) console.log(`   look-alike line ${c.line} [${c.domain}] ${hits.map((h) => `“${h.text}” as ${h.term}`).join('; ')}\n      ${c.sentence}`);
+  for (const m of show(r.missedInReach, 20)) console.log(`   line ${m.c.line} missed ${m.family}\n      ${m.c.sentence}`);
+  for (const u of show(r.unexpected, 20)) console.log(`   line ${u.c.line} unexpected “${u.text}” as ${u.term}\n      ${u.c.sentence}`);
 }

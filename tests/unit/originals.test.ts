@@ -195,3 +195,11 @@ describe('with the English lexicon', () => {
     expect(originals.find('A multipolar world is emerging.')).toEqual([]);
   });
 });
+
+describe('counting words on a Chinese page', () => {
+  it('each Chinese character counts as a word, the rest as the lexicon counts it', () => {
+    expect(finder.countWords('美方应摒弃冷战思维。')).toBe(9);
+    expect(finder.countWords('美方 said 冷战思维 twice')).toBe(8);
+    expect(finder.countWords('Коллективный Запад и многополярный мир')).toBe(createFinder(lexicon).countWords('Коллективный Запад и многополярный мир'));
+  });
+});
