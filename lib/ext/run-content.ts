@@ -17,7 +17,7 @@ import { loadSettings, updateSettings, watchSettings } from './settings-item.ts'
 import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
 import { withUserTerms } from '../match/with-user-terms.ts';
 import { createOriginalsFinder, type OriginalsFinder } from '../match/originals.ts';
-import { whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
+import { isOriginalsLanguage, mayHoldOriginals, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
 import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
 
 const PREFIX = '[Framing Lens]';
@@ -38,14 +38,17 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const win = window;
   const doc = document;
   const categoryIds = new Set(shipped.categories.map((c) => c.id));
-  const [loaded, stored] = await Promise.all([loadSettings(), loadUserTerms(categoryIds)]);
+  // A page that says it is Chinese or Russian (its language, or its title) gets the originals
+  // before its first scan; any other page asks for them only if it turns out to hold either script.
+  const early = isOriginalsLanguage(doc.documentElement.lang) || mayHoldOriginals(doc.title);
+  const [loaded, stored, shippedOriginals] = await Promise.all([loadSettings(), loadUserTerms(categoryIds), early ? sendMessage('originals').catch(() => null) : null]);
   let settings = loaded;
   let userTerms = stored.terms;
   let ownCategories = stored.categories;
   const shippedFinder = createFinder(shipped);
   // The Chinese and Russian originals come from the background the first time this frame reads
   // either script; until then the lexicon's finder watches for them.
-  let originals: OriginalsFinder | null = null;
+  let originals: OriginalsFinder | null = shippedOriginals ? createOriginalsFinder(shippedOriginals) : null;
   const askOriginals = () => {
     sendMessage('originals')
       .then((data) => {

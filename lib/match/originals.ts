@@ -60,6 +60,7 @@ export const READ_AFTER = 2;
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
+const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
 /** Quotation marks Chinese text puts around a word. */
 const ZH_QUOTES = '“”"「」『』‘’\'《》〈〉«»';
 const ZH_QUOTE = new RegExp(`[${ZH_QUOTES}]`, 'g');
@@ -334,7 +335,8 @@ export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFin
   function find(text: string, others: readonly Span[] = []): Finding[] {
     const out: Finding[] = [];
     for (const lang of ['zh', 'ru'] as const) {
-      if (!(lang === 'zh' ? HAN : CYRILLIC).test(text)) continue;
+      // Japanese and Korean write Han characters too (覇権, 冷戦): a text with kana or hangul is not Chinese.
+      if (lang === 'zh' ? !HAN.test(text) || KANA_HANGUL.test(text) : !CYRILLIC.test(text)) continue;
       const raw: (Finding & { read: number; topics: number })[] = [];
       const segments: { of?: Intl.Segments } = {};
       for (const m of matchKeys(forms[lang], text, 0, text.length, lang)) {

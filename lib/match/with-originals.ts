@@ -38,20 +38,29 @@ export function withOriginals(finder: Finder, originals: OriginalsFinder): Finde
   };
 }
 
-/** Chinese characters or Cyrillic letters: a text the originals may match. */
-const ORIGINAL_SCRIPTS = /[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Cyrillic letters, or Chinese characters (Han) with no kana or hangul, which mark Japanese and Korean. */
+const CYRILLIC = /[\u0400-\u04ff]/;
+const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
+
+/** True when the originals may match `text`: Russian, or Chinese (Han characters that are not Japanese or Korean). */
+export function mayHoldOriginals(text: string): boolean {
+  return CYRILLIC.test(text) || (HAN.test(text) && !KANA_HANGUL.test(text));
+}
+
+/** True when a document's language is one the originals are in (`zh…`, `ru…`). */
+export const isOriginalsLanguage = (lang: string) => /^(zh|ru)\b/i.test(lang.trim());
 
 /**
- * The finder as it is, calling `onFirst` the first time it reads a text in Chinese or Cyrillic
- * letters (the content script then asks for the originals, which no English page needs). Costs an
- * English text one native test until then.
+ * The finder as it is, calling `onFirst` the first time it reads a text the originals may match
+ * (the content script then asks for the originals, which no English or Japanese page needs). Costs
+ * a text one native test until then.
  */
 export function whenScriptsAppear(finder: Finder, onFirst: () => void): Finder {
   let seen = false;
   return {
     ...finder,
     find(text) {
-      if (!seen && ORIGINAL_SCRIPTS.test(text)) {
+      if (!seen && mayHoldOriginals(text)) {
         seen = true;
         onFirst();
       }

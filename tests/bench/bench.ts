@@ -28,7 +28,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 interface Probe {
   __framingLensProbe: {
     measure(lexicon: CompiledLexicon, originals: CompiledOriginals, repeat: number, painterSource: string): Promise<{ a: number; c: number; d: number; maxSlice: number; matches: number; originals: boolean }>;
-    rewrite(texts: readonly string[]): number;
+    rewrite(texts: readonly string[], lang: string): number;
     markjs(source: string): Promise<{ ms: number; marks: number }>;
     appendParagraphs(lexicon: CompiledLexicon, count: number): Promise<{ perParagraph: number; matches: number; maxSlice: number }>;
     runs(): { text: string; visible: boolean }[];
@@ -180,12 +180,12 @@ async function main(): Promise<void> {
   type Row = { name: string; a: number; b: number; c: number; da: number; ca: number; bc: number; slice: number; matches: number; originals: boolean };
   const header = () => process.stdout.write(`${'page'.padEnd(44)} ${'kB'.padStart(6)} ${'(a) walk'.padStart(9)} ${'(b) mark.js'.padStart(11)} ${'(c) FL'.padStart(8)} ${'c/a'.padStart(6)} ${'b/c'.padStart(6)} ${'max task'.padStart(9)} ${'terms'.padStart(6)}\n`);
   /** Measures one page (its text first rewritten from `texts`, for the derived sets) and prints its row. */
-  const measurePage = async (name: string, bytes: number, texts?: readonly string[]): Promise<Row | null> => {
+  const measurePage = async (name: string, bytes: number, texts?: readonly string[], lang = 'en'): Promise<Row | null> => {
     try {
       const url = `${server.url}/${encodeURIComponent(name)}`;
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       await page.evaluate(probe);
-      if (texts) await page.evaluate((t) => (window as unknown as Probe).__framingLensProbe.rewrite(t), texts);
+      if (texts) await page.evaluate(([t, l]) => (window as unknown as Probe).__framingLensProbe.rewrite(t, l), [texts, lang] as const);
       // Evaluated as plain arrows that only call into the probe bundle (tsx would wrap named helpers).
       const measured = await page.evaluate(([lexicon, orig, repeat, cal]) => (window as unknown as Probe).__framingLensProbe.measure(lexicon, orig, repeat, cal), [compiled, originals, REPEAT, calibration] as const);
       // mark.js rewrites the DOM: measure it last, once.
@@ -213,12 +213,12 @@ async function main(): Promise<void> {
   // Chinese and Russian test sentences, framed and look-alike in turn (the originals issue).
   const templates = pages.filter((_, i) => i % Math.ceil(pages.length / 20) === 0);
   const derived: { set: string; rows: Row[] }[] = [];
-  for (const [set, texts] of derivedTexts()) {
+  for (const [set, texts, lang] of derivedTexts()) {
     process.stdout.write(`\n${set}: ${templates.length} page templates, text rewritten\n`);
     header();
     const list: Row[] = [];
     for (const { name, bytes } of templates) {
-      const row = await measurePage(name, bytes, texts);
+      const row = await measurePage(name, bytes, texts, lang);
       if (row) list.push(row);
     }
     derived.push({ set, rows: list });

@@ -35,7 +35,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * The texts of the derived page sets: the corpus articles (framed pages), and the Chinese and
  * Russian test sentences, framed and look-alike lines in turn.
  */
-export function derivedTexts(): [string, string[]][] {
+export function derivedTexts(): [string, string[], string][] {
   const corpus: string[] = [];
   for (const kind of ['commentary', 'official']) {
     const folder = join(ROOT, 'lexicon/corpus', kind);
@@ -44,9 +44,9 @@ export function derivedTexts(): [string, string[]][] {
   const sentences = (file: string) => readFileSync(join(ROOT, 'tests/fixtures/precision', file), 'utf8').split('\n').map((l) => l.split('\t')[2] ?? '').filter(Boolean);
   const interleave = (a: string[], b: string[]) => a.flatMap((x, i) => (i < b.length ? [x, b[i]!] : [x]));
   return [
-    ['framed pages (corpus articles)', corpus],
-    ['Chinese pages', interleave(sentences('framed-zh.tsv'), sentences('lookalikes-zh.tsv'))],
-    ['Russian pages', interleave(sentences('framed-ru.tsv'), sentences('lookalikes-ru.tsv'))],
+    ['framed pages (corpus articles)', corpus, 'en'],
+    ['Chinese pages', interleave(sentences('framed-zh.tsv'), sentences('lookalikes-zh.tsv')), 'zh-CN'],
+    ['Russian pages', interleave(sentences('framed-ru.tsv'), sentences('lookalikes-ru.tsv')), 'ru'],
   ];
 }
 

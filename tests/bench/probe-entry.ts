@@ -4,7 +4,7 @@ import Mark from 'mark.js';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
 import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
-import { whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
+import { isOriginalsLanguage, mayHoldOriginals, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
 import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
@@ -92,7 +92,9 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
   const scheduler = createScheduler(timedHost(slices));
   const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
-  let scanner = scannerWith(whenScriptsAppear(base, () => (wanted = true)));
+  // As the content script: a page that says it is Chinese or Russian reads with the originals from the start.
+  const early = isOriginalsLanguage(document.documentElement.lang) || mayHoldOriginals(document.title);
+  let scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true)));
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
   scanner.start();
@@ -106,7 +108,7 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
     restart = performance.now() - t1;
     await scanner.whenIdle();
   }
-  const result = { work: setup + restart + slices.reduce((a, b) => a + b, 0), maxSlice: Math.max(setup, restart, ...slices), matches: scanner.matches().length, words: scanner.words(), originals: wanted };
+  const result = { work: setup + restart + slices.reduce((a, b) => a + b, 0), maxSlice: Math.max(setup, restart, ...slices), matches: scanner.matches().length, words: scanner.words(), originals: early || wanted };
   scanner.dispose();
   return result;
 }
@@ -114,9 +116,12 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
 /**
  * Rewrites the page's text in another language or with other prose, keeping its markup: every
  * text node the engine would read takes as many characters from `texts` (sentences, in turn) as it
- * had, whole sentences where they fit. Gives real page templates a Chinese, Russian or framed body.
+ * had, whole sentences where they fit, and the page takes `lang`. Gives real page templates a
+ * Chinese, Russian or framed body.
  */
-function rewrite(texts: readonly string[]): number {
+function rewrite(texts: readonly string[], lang: string): number {
+  // The page says its new language, as a Chinese or Russian site does.
+  document.documentElement.lang = lang;
   const root = document.body ?? document.documentElement;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let next = 0;

@@ -35,7 +35,7 @@ const totals = new Map<string, number>();
 for (const name of names) {
   await page.goto(`${server.url}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
   await page.evaluate(probe);
-  if (set) await page.evaluate((texts) => (window as unknown as { __framingLensProbe: { rewrite(t: string[]): number } }).__framingLensProbe.rewrite(texts), set[1]);
+  if (set) await page.evaluate(([texts, lang]) => (window as unknown as { __framingLensProbe: { rewrite(t: string[], l: string): number } }).__framingLensProbe.rewrite(texts, lang), [set[1], set[2]] as const);
   // The lexicon crosses into the page once, outside the profile.
   await page.evaluate(([lexicon, orig]) => void Object.assign(window, { lexicon, originals: orig }), [compiled, originals] as const);
   await cdp.send('Profiler.start');

@@ -120,4 +120,13 @@ describe('the originals on Chinese and Russian pages in real Chromium', () => {
     await waitForCount(ru, 8);
     await popup.close();
   });
+  it('an English page quoting Chinese asks for the originals when it meets the Chinese, and reads the page again with them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/originals-mixed.html`);
+    // "Cold War mentality" in English; 冷战思维, 零和博弈 and 干涉中国内政 in the quotation; the
+    // Japanese headline (新時代 with kana) stays dark.
+    await waitForCount(page, 4);
+    expect(await painted(page)).toEqual(['Cold War mentality', '冷战思维', '零和博弈', '干涉中国内政'].sort());
+    await page.close();
+  });
 });

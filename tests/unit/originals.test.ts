@@ -7,7 +7,7 @@ import { LexiconError, type CompiledLexicon, type Original } from '../../lib/lex
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { whyLine, whyOf } from '../../lib/match/explain.ts';
 import { createOriginalsFinder, foldOriginal, insideLongerWord, scriptOf } from '../../lib/match/originals.ts';
-import { withOriginals } from '../../lib/match/with-originals.ts';
+import { isOriginalsLanguage, mayHoldOriginals, withOriginals } from '../../lib/match/with-originals.ts';
 import { readCompiledOriginals } from '../precision/measure.ts';
 
 const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/compiled.json', import.meta.url)), 'utf8')) as CompiledLexicon;
@@ -201,5 +201,25 @@ describe('counting words on a Chinese page', () => {
     expect(finder.countWords('美方应摒弃冷战思维。')).toBe(9);
     expect(finder.countWords('美方 said 冷战思维 twice')).toBe(8);
     expect(finder.countWords('Коллективный Запад и многополярный мир')).toBe(createFinder(lexicon).countWords('Коллективный Запад и многополярный мир'));
+  });
+});
+
+describe('which pages get the originals', () => {
+  it('Russian and Chinese text may hold them; Japanese and Korean, which write Han characters too, do not', () => {
+    expect(mayHoldOriginals('美方应摒弃冷战思维。')).toBe(true);
+    expect(mayHoldOriginals('Коллективный Запад')).toBe(true);
+    expect(mayHoldOriginals('政府は新時代の外交方針を発表した。')).toBe(false);
+    expect(mayHoldOriginals('정부는 새로운 시대의 外交 방침을 발표했다.')).toBe(false);
+    expect(mayHoldOriginals('A multipolar world, said the minister.')).toBe(false);
+  });
+
+  it('a Japanese sentence with the characters of a Chinese form is not read as Chinese', () => {
+    // 新時代 is the traditional form of 新时代; 台湾問題 holds 台湾.
+    expect(finds('米国の国務長官は、新時代の台湾問題について記者会見で語った。')).toEqual([]);
+  });
+
+  it('a page that declares Chinese or Russian gets them before its first scan', () => {
+    expect(['zh-CN', 'zh-Hant-TW', 'ru', 'RU-ru'].map(isOriginalsLanguage)).toEqual([true, true, true, true]);
+    expect(['en', 'ja', 'ko', '', 'zu'].map(isOriginalsLanguage)).toEqual([false, false, false, false, false]);
   });
 });
