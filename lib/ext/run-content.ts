@@ -54,7 +54,9 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
       .then((data) => {
         if (!ctx.isValid) return;
         originals = createOriginalsFinder(data);
-        restart();
+        // Only the blocks in Chinese or Russian are read again; the rest keep their highlights.
+        ({ lexicon, finder } = engine());
+        scanner.refind(finder, mayHoldOriginals);
       })
       .catch(() => {});
   };
@@ -317,7 +319,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   ctx.onInvalidated(unwatchTerms);
   apply();
 
-  /** A new engine (own terms changed, or the originals arrived): the page read again. */
+  /** A new engine (own terms changed): the page read again. */
   function restart(): void {
     ({ lexicon, finder } = engine());
     termIndex = new Map(lexicon.terms.map((t, i) => [t.id, i]));

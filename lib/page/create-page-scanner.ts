@@ -52,6 +52,12 @@ export interface PageScanner {
   count(category?: string): number;
   /** The words of the readable text on the page now, a match counting as one (for densities; counted when asked). */
   words(): number;
+  /**
+   * Reads again, with `finder`, only the blocks with a run of text that passes `test`, and keeps
+   * `finder` from then on (the originals arrived: only the Chinese and Russian blocks change).
+   * Costs a walk of the page plus the matching of those blocks.
+   */
+  refind(finder: Finder, test: (text: string) => boolean): void;
   /** Resolves when queued work is done. */
   whenIdle(): Promise<void>;
   /** Stops observing and removes every highlight. */
@@ -84,7 +90,8 @@ function byPosition(a: PageMatch, b: PageMatch): number {
  * are rescanned and what now fires is painted.
  */
 export function createPageScanner(options: PageScannerOptions): PageScanner {
-  const { document: doc, lexicon, finder, renderer, scheduler } = options;
+  const { document: doc, lexicon, renderer, scheduler } = options;
+  let finder = options.finder;
   const threshold = options.rescanThreshold ?? 1000;
   const now = options.now ?? Date.now;
   const isMuted = options.isMuted ?? (() => false);
@@ -340,6 +347,35 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     measureIfNeeded();
   }
 
+  /** The blocks with a run that passes `test`, each read again with the current finder. */
+  function* refindWhere(test: (text: string) => boolean, gen: number): Generator<void, void, undefined> {
+    const root = doc.body ?? doc.documentElement;
+    if (!root) return;
+    const runs = new Map<Node, TextRun[]>();
+    const chosen = new Set<Node>();
+    const cursor = new RunCursor(root, observe);
+    for (let run = cursor.next(); run; run = cursor.next()) {
+      const list = runs.get(run.block);
+      if (list) list.push(run);
+      else runs.set(run.block, [run]);
+      if (test(run.text)) chosen.add(run.block);
+    }
+    let changed = false;
+    for (const block of chosen) {
+      if (gen !== generation) return;
+      if (tracked.has(block) || waiting.has(block)) {
+        drop(block);
+        changed = true;
+      }
+      for (const run of runs.get(block)!) if (paintRun(run)) changed = true;
+      ignoreOwnMutations();
+      yield;
+    }
+    wordCount = null;
+    if (changed && gen === generation) options.onChange?.();
+    measureIfNeeded();
+  }
+
   /** Forgets every find and highlight and stops what is queued (reset, stop and dispose share it). */
   function teardown(): void {
     generation++;
@@ -401,6 +437,11 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         for (let run = cursor?.next(); run; run = cursor!.next()) wordCount += finder.countWords(run.text);
       }
       return wordCount;
+    },
+    refind(next, test) {
+      finder = next;
+      // Not started (or stopped): the next start reads everything with the new finder.
+      if (!disposed && observed.size > 0) scheduler.enqueue(refindWhere(test, generation));
     },
     whenIdle: () => scheduler.whenIdle(),
     dispose() {

@@ -79,8 +79,9 @@ function timedHost(slices: number[]): SchedulerHost {
 
 /**
  * (c) Full scan and paint with the real Highlight API, in idle slices as the content script does.
- * As there, the lexicon's finder watches for Chinese or Cyrillic text; when it sees some, the
- * originals are compiled and the page is read again with them (the content script's restart).
+ * As there, a page that declares Chinese or Russian reads with the originals from the start;
+ * otherwise the lexicon's finder watches for either script and, when it sees some, the originals
+ * are compiled and the blocks in them read again.
  */
 async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): Promise<{ work: number; maxSlice: number; matches: number; words: number; originals: boolean }> {
   const api = getHighlightApi(window);
@@ -94,17 +95,16 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
   // As the content script: a page that says it is Chinese or Russian reads with the originals from the start.
   const early = isOriginalsLanguage(document.documentElement.lang) || mayHoldOriginals(document.title);
-  let scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true)));
+  const scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true)));
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
   scanner.start();
   await scanner.whenIdle();
   let restart = 0;
   if (wanted) {
+    // The content script's refind: only the blocks in either script are read again.
     const t1 = performance.now();
-    scanner.stop();
-    scanner = scannerWith(withOriginals(base, createOriginalsFinder(originals)));
-    scanner.start();
+    scanner.refind(withOriginals(base, createOriginalsFinder(originals)), mayHoldOriginals);
     restart = performance.now() - t1;
     await scanner.whenIdle();
   }

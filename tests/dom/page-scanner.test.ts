@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFinder } from '../../lib/match/create-finder.ts';
+import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
+import { mayHoldOriginals, withOriginals } from '../../lib/match/with-originals.ts';
 import { collectRuns } from '../../lib/page/collect-runs.ts';
 import { MARK_ATTRIBUTE, createMarkRenderer } from '../../lib/page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../../lib/page/renderers/renderer.ts';
@@ -671,5 +674,48 @@ describe('page scanner: viewport first on big pages', () => {
     r.host.drain();
     expect(calls).toBe(0);
     expect(pairs(r.scanner.matches()).length).toBe(2);
+  });
+});
+
+describe('page scanner: the originals arrive after the first scan', () => {
+  const compiledOriginals = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../lexicon/generated/originals.json'), 'utf8')) as CompiledOriginals;
+
+  it('refind reads again only the blocks in Chinese or Russian, keeps the others, and follows the page with the new finder', async () => {
+    setBody('<p>Officials decried a Cold War mentality.</p><blockquote><p>美方应当摒弃冷战思维和零和博弈。</p></blockquote><p>Россия против диктата коллективного Запада.</p><p>A multipolar world.</p>');
+    const r = await started();
+    expect(pairs(r.scanner.matches()).map(([id]) => id)).toEqual(['cold-war-mentality', 'multipolar-world']);
+    const before = r.scanner.matches().map((m) => m.span);
+    const finder = withOriginals(createFinder(lexicon), createOriginalsFinder(compiledOriginals));
+    let read: string[] = [];
+    r.scanner.refind({ ...finder, find: (text) => (read.push(text), finder.find(text)) }, mayHoldOriginals);
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([
+      ['cold-war-mentality', 'Cold War mentality'],
+      ['cold-war-mentality', '冷战思维'],
+      ['zero-sum', '零和博弈'],
+      ['collective-west', 'коллективного Запада'],
+      ['multipolar-world', 'multipolar world'],
+    ]);
+    // Only the Chinese and Russian blocks were read again; the English highlights are the same objects.
+    expect(read).toEqual(['美方应当摒弃冷战思维和零和博弈。', 'Россия против диктата коллективного Запада.']);
+    read = [];
+    expect(r.scanner.matches().filter((m) => /^[A-Za-z ]+$/.test(m.text)).map((m) => m.span)).toEqual(before);
+    expect(r.scanner.count()).toBe(5);
+    // Text added later is read with the originals.
+    document.body.insertAdjacentHTML('beforeend', '<p>中方反对任何形式的霸权主义。</p>');
+    await r.settle();
+    expect(pairs(r.scanner.matches()).at(-1)).toEqual(['hegemony', '霸权主义']);
+    expect(read).toEqual(['中方反对任何形式的霸权主义。']);
+  });
+
+  it('a scanner that is not running keeps the new finder for its next start and paints nothing now', async () => {
+    setBody('<p>美方应当摒弃冷战思维。</p>');
+    const r = rig();
+    r.scanner.refind(withOriginals(createFinder(lexicon), createOriginalsFinder(compiledOriginals)), mayHoldOriginals);
+    await r.settle();
+    expect(r.scanner.count()).toBe(0);
+    r.scanner.start();
+    await r.settle();
+    expect(pairs(r.scanner.matches())).toEqual([['cold-war-mentality', '冷战思维']]);
   });
 });
