@@ -269,16 +269,16 @@ const AFTER_CHARS = 12;
 
 /** Creates the finder of compiled originals. */
 export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFinder {
-  const entries = (lang: 'zh' | 'ru') => compiled.keys.filter(([, index]) => compiled.originals[index]!.lang === lang).map(([key, index, caps]) => [key, [index, caps]] as [string, [number, number]]);
-  const forms = { zh: keyTrie(entries('zh'), 'zh'), ru: keyTrie(entries('ru'), 'ru') };
-  const cueTries = {
-    zh: keyTrie(compiled.cues.zh.map(([k, caps, topics]) => [k, [caps, topics]] as [string, [number, number]]), 'zh'),
-    ru: keyTrie(compiled.cues.ru.map(([k, caps, topics]) => [k, [caps, topics]] as [string, [number, number]]), 'ru'),
-  };
+  // Each trie is built the first time its language is read (a Japanese or English page with a
+  // Chinese menu item builds the Chinese forms only, and no cues until a form needs them).
+  const built: Partial<Record<string, KeyTrie<[number, number]>>> = {};
+  const formsOf = (lang: 'zh' | 'ru') =>
+    (built[`forms:${lang}`] ??= keyTrie(compiled.keys.filter(([, index]) => compiled.originals[index]!.lang === lang).map(([key, index, caps]) => [key, [index, caps]] as [string, [number, number]]), lang));
+  const cuesOf = (lang: 'zh' | 'ru') => (built[`cues:${lang}`] ??= keyTrie(compiled.cues[lang].map(([k, caps, topics]) => [k, [caps, topics]] as [string, [number, number]]), lang));
 
   /** The first cue of international affairs in `text[from, to)` (of one of `topics`, when given), or null. */
   function cueIn(text: string, from: number, to: number, lang: 'zh' | 'ru', topics = 0): Span | null {
-    for (const m of matchKeys(cueTries[lang], text, from, to, lang)) {
+    for (const m of matchKeys(cuesOf(lang), text, from, to, lang)) {
       const [caps, cueTopics] = m.value;
       if (capitalsHold(text.slice(m.start, m.end), caps) && cueTopics & (topics === 0 ? GENERAL_CUE : topics)) return { start: m.start, end: m.end };
     }
@@ -339,7 +339,7 @@ export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFin
       if (lang === 'zh' ? !HAN.test(text) || KANA_HANGUL.test(text) : !CYRILLIC.test(text)) continue;
       const raw: (Finding & { read: number; topics: number })[] = [];
       const segments: { of?: Intl.Segments } = {};
-      for (const m of matchKeys(forms[lang], text, 0, text.length, lang)) {
+      for (const m of matchKeys(formsOf(lang), text, 0, text.length, lang)) {
         const [index, caps] = m.value;
         if (lang === 'ru' && !capitalsHold(text.slice(m.start, m.end), caps)) continue;
         // A form that closes a quotation inside it ("“台独”分裂势力") takes the quotation mark that opens it.
