@@ -16,8 +16,8 @@ import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
 import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
 import { withUserTerms } from '../match/with-user-terms.ts';
-import { createOriginalsFinder, type OriginalsFinder } from '../match/originals.ts';
-import { isOriginalsLanguage, mayHoldOriginals, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
+import { createOriginalsFinder, mayHoldOriginals, type OriginalsFinder } from '../match/originals.ts';
+import { isOriginalsLanguage, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
 import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
 
 const PREFIX = '[Framing Lens]';

@@ -6,8 +6,9 @@ import type { Finding } from './create-finder.ts';
  *
  * Chinese is matched on characters, simplified and traditional, never on word boundaries (there
  * are none between Chinese words): a form matches wherever its characters stand, except where the
- * characters before or after it make it part of a longer word (see {@link joinsWord}). Quotation
- * marks inside a form ("“台独”势力") may be any quotation marks or none.
+ * browser's word segmenter reads them as part of a longer word ({@link insideLongerWord}).
+ * Quotation marks inside a form ("“台独”势力") may be any quotation marks or none. Text with kana
+ * or hangul is Japanese or Korean, not Chinese ({@link mayHoldOriginals}).
  *
  * Russian is matched on whole words against every form the build generated from a declension
  * model (lib/lexicon/learn/russian-forms.ts), case-insensitively, with ё and е the same letter;
@@ -58,7 +59,7 @@ export const READ_ANYWHERE = 0;
 export const READ_CONTEXTUAL = 1;
 export const READ_AFTER = 2;
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
 /** Quotation marks Chinese text puts around a word. */
@@ -66,10 +67,13 @@ const ZH_QUOTES = '“”"「」『』‘’\'《》〈〉«»';
 const ZH_QUOTE = new RegExp(`[${ZH_QUOTES}]`, 'g');
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
-/** Which script a text is in, or null for neither. */
-export function scriptOf(text: string): 'zh' | 'ru' | null {
-  return HAN.test(text) ? 'zh' : CYRILLIC.test(text) ? 'ru' : null;
+/** True when the originals may match `text`: Russian, or Chinese (Han characters with no kana or hangul, which mark Japanese and Korean). */
+export function mayHoldOriginals(text: string): boolean {
+  return CYRILLIC.test(text) || (HAN.test(text) && !KANA_HANGUL.test(text));
 }
+
+/** Every Han character (for counting them). */
+export const HAN_CHARACTERS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 
 /**
  * The key a form or a matched text is looked up by: lower case, ё as е, any run of spaces as one,

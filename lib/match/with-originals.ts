@@ -1,10 +1,7 @@
 import type { Finder, Finding } from './create-finder.ts';
-import type { OriginalsFinder } from './originals.ts';
+import { HAN, HAN_CHARACTERS, mayHoldOriginals, type OriginalsFinder } from './originals.ts';
 
 const overlaps = (a: { start: number; end: number }, list: readonly Finding[]) => list.some((b) => a.start < b.end && b.start < a.end);
-
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const HAN_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 
 /**
  * Words of a text where each Chinese character counts as one (Chinese has no spaces to count by;
@@ -13,8 +10,8 @@ const HAN_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
  */
 function countWordsWithHan(finder: Finder, text: string): number {
   if (!HAN.test(text)) return finder.countWords(text);
-  const han = text.match(HAN_CHARS)!.length;
-  return han + finder.countWords(text.replace(HAN_CHARS, ' '));
+  const han = text.match(HAN_CHARACTERS)!.length;
+  return han + finder.countWords(text.replace(HAN_CHARACTERS, ' '));
 }
 
 /**
@@ -36,15 +33,6 @@ export function withOriginals(finder: Finder, originals: OriginalsFinder): Finde
       return { found: result.found.length ? [...result.found, ...mine].sort((a, b) => a.start - b.start) : mine, pending: result.pending };
     },
   };
-}
-
-/** Cyrillic letters, or Chinese characters (Han) with no kana or hangul, which mark Japanese and Korean. */
-const CYRILLIC = /[\u0400-\u04ff]/;
-const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
-
-/** True when the originals may match `text`: Russian, or Chinese (Han characters that are not Japanese or Korean). */
-export function mayHoldOriginals(text: string): boolean {
-  return CYRILLIC.test(text) || (HAN.test(text) && !KANA_HANGUL.test(text));
 }
 
 /** True when a document's language is one the originals are in (`zh…`, `ru…`). */

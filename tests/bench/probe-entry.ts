@@ -3,8 +3,8 @@
 import Mark from 'mark.js';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
-import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
-import { isOriginalsLanguage, mayHoldOriginals, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
+import { createOriginalsFinder, mayHoldOriginals, type CompiledOriginals } from '../../lib/match/originals.ts';
+import { isOriginalsLanguage, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
 import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';

@@ -6,8 +6,8 @@ import { russianForms } from '../../lib/lexicon/learn/russian-forms.ts';
 import { LexiconError, type CompiledLexicon, type Original } from '../../lib/lexicon/schema.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { whyLine, whyOf } from '../../lib/match/explain.ts';
-import { createOriginalsFinder, foldOriginal, insideLongerWord, scriptOf } from '../../lib/match/originals.ts';
-import { isOriginalsLanguage, mayHoldOriginals, withOriginals } from '../../lib/match/with-originals.ts';
+import { createOriginalsFinder, foldOriginal, insideLongerWord, mayHoldOriginals } from '../../lib/match/originals.ts';
+import { isOriginalsLanguage, withOriginals } from '../../lib/match/with-originals.ts';
 import { readCompiledOriginals } from '../precision/measure.ts';
 
 const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/compiled.json', import.meta.url)), 'utf8')) as CompiledLexicon;
@@ -175,10 +175,7 @@ describe('explaining an original', () => {
     expect(whyLine(whyOf(lexicon.terms[f.term]!, f, text))).toBe('Matches “коллективный Запад”, the Russian original (kollektivnyy Zapad), framing wherever it appears.');
   });
 
-  it('scriptOf tells the scripts apart; foldOriginal folds as the page does', () => {
-    expect(scriptOf('冷战思维')).toBe('zh');
-    expect(scriptOf('Запад')).toBe('ru');
-    expect(scriptOf('the West')).toBeNull();
+  it('foldOriginal folds as the page does', () => {
     expect(foldOriginal('Стратегическое  ПАРТНЁРСТВО', 'ru')).toBe('стратегическое партнерство');
     expect(foldOriginal('“台独”势力', 'zh')).toBe('台独势力');
   });
