@@ -62,6 +62,8 @@ export const READ_AFTER = 2;
 export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
+/** Cyrillic or Han. */
+const EITHER = /[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** Quotation marks Chinese text puts around a word. */
 const ZH_QUOTES = '“”"「」『』‘’\'《》〈〉«»';
 const ZH_QUOTE = new RegExp(`[${ZH_QUOTES}]`, 'g');
@@ -69,7 +71,9 @@ const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
 /** True when the originals may match `text`: Russian, or Chinese (Han characters with no kana or hangul, which mark Japanese and Korean). */
 export function mayHoldOriginals(text: string): boolean {
-  return CYRILLIC.test(text) || (HAN.test(text) && !KANA_HANGUL.test(text));
+  // One pass over the (usually English) text; the finer tests only when it finds either script.
+  if (!EITHER.test(text)) return false;
+  return CYRILLIC.test(text) || !KANA_HANGUL.test(text);
 }
 
 /** Every Han character (for counting them). */
