@@ -41,15 +41,18 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   // A page that says it is Chinese or Russian (its language, or its title) gets the originals
   // before its first scan; any other page asks for them only if it turns out to hold either script.
   const early = isOriginalsLanguage(doc.documentElement.lang) || mayHoldOriginals(doc.title);
-  const [loaded, stored, shippedOriginals] = await Promise.all([loadSettings(), loadUserTerms(categoryIds), early ? sendMessage('originals').catch(() => null) : null]);
+  const [loaded, stored, earlyOriginals] = await Promise.all([loadSettings(), loadUserTerms(categoryIds), early ? sendMessage('originals').catch(() => null) : null]);
   let settings = loaded;
   let userTerms = stored.terms;
   let ownCategories = stored.categories;
   const shippedFinder = createFinder(shipped);
   // The Chinese and Russian originals come from the background the first time this frame reads
   // either script; until then the lexicon's finder watches for them.
-  let originals: OriginalsFinder | null = shippedOriginals ? createOriginalsFinder(shippedOriginals) : null;
+  let originals: OriginalsFinder | null = earlyOriginals ? createOriginalsFinder(earlyOriginals) : null;
+  let asked = originals !== null;
   const askOriginals = () => {
+    if (asked) return;
+    asked = true;
     sendMessage('originals')
       .then((data) => {
         if (!ctx.isValid) return;
@@ -58,7 +61,9 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
         ({ lexicon, finder } = engine());
         scanner.refind(finder, mayHoldOriginals);
       })
-      .catch(() => {});
+      .catch(() => {
+        asked = false;
+      });
   };
   const engine = () => withUserTerms(shipped, originals ? withOriginals(shippedFinder, originals) : whenScriptsAppear(shippedFinder, askOriginals), userTerms, ownCategories);
   // The lexicon with the reader's own terms after its families (rebuilt when they change).
