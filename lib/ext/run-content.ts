@@ -16,8 +16,8 @@ import { onMessage, sendMessage } from './protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from './settings-item.ts';
 import { loadUserTerms, watchUserTerms } from './user-terms-item.ts';
 import { withUserTerms } from '../match/with-user-terms.ts';
-import { createOriginalsFinder, mayHoldOriginals, type OriginalsFinder } from '../match/originals.ts';
-import { isOriginalsLanguage, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
+import { createOriginalsFinder, type OriginalsFinder } from '../match/originals.ts';
+import { isOriginalsLanguage, originalsTrigger, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
 import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
 
 const PREFIX = '[Framing Lens]';
@@ -40,7 +40,8 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const categoryIds = new Set(shipped.categories.map((c) => c.id));
   // A page that says it is Chinese or Russian (its language, or its title) gets the originals
   // before its first scan; any other page asks for them only if it turns out to hold either script.
-  const early = isOriginalsLanguage(doc.documentElement.lang) || mayHoldOriginals(doc.title);
+  const trigger = originalsTrigger(doc.documentElement.lang);
+  const early = isOriginalsLanguage(doc.documentElement.lang) || trigger(doc.title);
   const [loaded, stored, earlyOriginals] = await Promise.all([loadSettings(), loadUserTerms(categoryIds), early ? sendMessage('originals').catch(() => null) : null]);
   let settings = loaded;
   let userTerms = stored.terms;
@@ -59,13 +60,13 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
         originals = createOriginalsFinder(data);
         // Only the blocks in Chinese or Russian are read again; the rest keep their highlights.
         ({ lexicon, finder } = engine());
-        scanner.refind(finder, mayHoldOriginals);
+        scanner.refind(finder, trigger);
       })
       .catch(() => {
         asked = false;
       });
   };
-  const engine = () => withUserTerms(shipped, originals ? withOriginals(shippedFinder, originals) : whenScriptsAppear(shippedFinder, askOriginals), userTerms, ownCategories);
+  const engine = () => withUserTerms(shipped, originals ? withOriginals(shippedFinder, originals) : whenScriptsAppear(shippedFinder, askOriginals, trigger), userTerms, ownCategories);
   // The lexicon with the reader's own terms after its families (rebuilt when they change).
   let { lexicon, finder } = engine();
   let renderer: Renderer;

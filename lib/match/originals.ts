@@ -76,6 +76,9 @@ export function mayHoldOriginals(text: string): boolean {
   return CYRILLIC.test(text) || !KANA_HANGUL.test(text);
 }
 
+/** True when `text` holds Cyrillic letters: on a page that declares Japanese or Korean, the only originals it may hold. */
+export const mayHoldRussian = (text: string): boolean => CYRILLIC.test(text);
+
 /** Every Han character (for counting them). */
 export const HAN_CHARACTERS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 

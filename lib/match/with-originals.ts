@@ -1,5 +1,5 @@
 import type { Finder, Finding } from './create-finder.ts';
-import { HAN, HAN_CHARACTERS, mayHoldOriginals, type OriginalsFinder } from './originals.ts';
+import { HAN, HAN_CHARACTERS, mayHoldOriginals, mayHoldRussian, type OriginalsFinder } from './originals.ts';
 
 const overlaps = (a: { start: number; end: number }, list: readonly Finding[]) => list.some((b) => a.start < b.end && b.start < a.end);
 
@@ -39,16 +39,23 @@ export function withOriginals(finder: Finder, originals: OriginalsFinder): Finde
 export const isOriginalsLanguage = (lang: string) => /^(zh|ru)\b/i.test(lang.trim());
 
 /**
- * The finder as it is, calling `onFirst` the first time it reads a text the originals may match
- * (the content script then asks for the originals, which no English or Japanese page needs). Costs
- * a text one native test until then.
+ * Which text makes a page ask for the originals: on a page that declares Japanese or Korean (whose
+ * Han characters are not Chinese, even in a heading without kana) only Cyrillic; elsewhere Chinese
+ * or Cyrillic.
  */
-export function whenScriptsAppear(finder: Finder, onFirst: () => void): Finder {
+export const originalsTrigger = (lang: string): ((text: string) => boolean) => (/^(ja|ko)\b/i.test(lang.trim()) ? mayHoldRussian : mayHoldOriginals);
+
+/**
+ * The finder as it is, calling `onFirst` the first time it reads a text the originals may match
+ * by `test` (the content script then asks for the originals, which no English or Japanese page
+ * needs). Costs a text one native test until then.
+ */
+export function whenScriptsAppear(finder: Finder, onFirst: () => void, test: (text: string) => boolean = mayHoldOriginals): Finder {
   let seen = false;
   return {
     ...finder,
     find(text) {
-      if (!seen && mayHoldOriginals(text)) {
+      if (!seen && test(text)) {
         seen = true;
         onFirst();
       }

@@ -3,8 +3,8 @@
 import Mark from 'mark.js';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
-import { createOriginalsFinder, mayHoldOriginals, type CompiledOriginals } from '../../lib/match/originals.ts';
-import { isOriginalsLanguage, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
+import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
+import { isOriginalsLanguage, originalsTrigger, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
 import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
@@ -94,8 +94,9 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   const scheduler = createScheduler(timedHost(slices));
   const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
   // As the content script: a page that says it is Chinese or Russian reads with the originals from the start.
-  const early = isOriginalsLanguage(document.documentElement.lang) || mayHoldOriginals(document.title);
-  const scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true)));
+  const trigger = originalsTrigger(document.documentElement.lang);
+  const early = isOriginalsLanguage(document.documentElement.lang) || trigger(document.title);
+  const scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true), trigger));
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
   scanner.start();
@@ -104,7 +105,7 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   if (wanted) {
     // The content script's refind: only the blocks in either script are read again.
     const t1 = performance.now();
-    scanner.refind(withOriginals(base, createOriginalsFinder(originals)), mayHoldOriginals);
+    scanner.refind(withOriginals(base, createOriginalsFinder(originals)), trigger);
     restart = performance.now() - t1;
     await scanner.whenIdle();
   }

@@ -7,7 +7,7 @@ import { LexiconError, type CompiledLexicon, type Original } from '../../lib/lex
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { whyLine, whyOf } from '../../lib/match/explain.ts';
 import { createOriginalsFinder, foldOriginal, insideLongerWord, mayHoldOriginals } from '../../lib/match/originals.ts';
-import { isOriginalsLanguage, withOriginals } from '../../lib/match/with-originals.ts';
+import { isOriginalsLanguage, originalsTrigger, withOriginals } from '../../lib/match/with-originals.ts';
 import { readCompiledOriginals } from '../precision/measure.ts';
 
 const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/generated/compiled.json', import.meta.url)), 'utf8')) as CompiledLexicon;
@@ -218,5 +218,16 @@ describe('which pages get the originals', () => {
   it('a page that declares Chinese or Russian gets them before its first scan', () => {
     expect(['zh-CN', 'zh-Hant-TW', 'ru', 'RU-ru'].map(isOriginalsLanguage)).toEqual([true, true, true, true]);
     expect(['en', 'ja', 'ko', '', 'zu'].map(isOriginalsLanguage)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('what makes a page ask for the originals', () => {
+  it('on a page that declares Japanese or Korean, only Cyrillic; elsewhere Chinese or Cyrillic', () => {
+    // A kanji-only heading of a Japanese page ("会社概要") has no kana to tell it from Chinese.
+    expect(originalsTrigger('ja')('会社概要')).toBe(false);
+    expect(originalsTrigger('ko-KR')('外交')).toBe(false);
+    expect(originalsTrigger('ja')('Москва')).toBe(true);
+    expect(originalsTrigger('en')('会社概要')).toBe(true);
+    expect(originalsTrigger('')('冷战思维')).toBe(true);
   });
 });
