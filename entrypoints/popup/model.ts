@@ -158,7 +158,12 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     page.value = await fetchReport(tabId.value);
   }
 
-  const update = (change: (s: Settings) => Settings) => updateSettings(change).then(() => undefined);
+  // The popup shows a change at once (a switch that waited for storage's echo could be drawn back
+  // by a render in between); the echo then confirms it, or corrects it if another page wrote too.
+  const update = (change: (s: Settings) => Settings) => {
+    settings.value = change(settings.value);
+    return updateSettings(change).then(() => undefined);
+  };
 
   /** Shows `next`, remembering where the reader was in the current view. */
   function open(next: View, place: Place = { scrollTop: 0, focus: null }) {

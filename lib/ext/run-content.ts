@@ -40,8 +40,10 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const categoryIds = new Set(shipped.categories.map((c) => c.id));
   // A page that says it is Chinese or Russian (its language, or its title) gets the originals
   // before its first scan; any other page asks for them only if it turns out to hold either script.
-  const trigger = originalsTrigger(doc.documentElement.lang);
-  const early = isOriginalsLanguage(doc.documentElement.lang) || trigger(doc.title);
+  // The page's declared language: an SVG or XML document's root has no \`lang\` property.
+  const lang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? '';
+  const trigger = originalsTrigger(lang);
+  const early = isOriginalsLanguage(lang) || trigger(doc.title ?? '');
   const [loaded, stored, earlyOriginals] = await Promise.all([loadSettings(), loadUserTerms(categoryIds), early ? sendMessage('originals').catch(() => null) : null]);
   let settings = loaded;
   let userTerms = stored.terms;

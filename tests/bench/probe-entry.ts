@@ -94,8 +94,9 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   const scheduler = createScheduler(timedHost(slices));
   const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
   // As the content script: a page that says it is Chinese or Russian reads with the originals from the start.
-  const trigger = originalsTrigger(document.documentElement.lang);
-  const early = isOriginalsLanguage(document.documentElement.lang) || trigger(document.title);
+  const lang = document.documentElement.getAttribute('lang') ?? '';
+  const trigger = originalsTrigger(lang);
+  const early = isOriginalsLanguage(lang) || trigger(document.title);
   const scanner = scannerWith(early ? withOriginals(base, createOriginalsFinder(originals)) : whenScriptsAppear(base, () => (wanted = true), trigger));
   renderer.show(new Set(lexicon.categories.map((c) => c.id)), 'background');
   const setup = performance.now() - t0;
