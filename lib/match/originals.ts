@@ -344,6 +344,8 @@ export function createOriginalsFinder(compiled: CompiledOriginals): OriginalsFin
   }
 
   function find(text: string, others: readonly Span[] = []): Finding[] {
+    // Most blocks of a Chinese or Russian page's menus and English quotes hold neither script: one pass.
+    if (!EITHER.test(text)) return [];
     const out: Finding[] = [];
     for (const lang of ['zh', 'ru'] as const) {
       // Japanese and Korean write Han characters too (覇権, 冷戦): a text with kana or hangul is not Chinese.
