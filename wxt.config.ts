@@ -50,6 +50,7 @@ export default defineConfig({
   }),
   // No modulepreload polyfill: it is the only code in the bundles that calls fetch().
   // JSON modules as JSON.parse("…"): the 400 kB lexicon loads several times faster than as a literal.
-  vite: () => ({ plugins: [preact(), wordFrequencies()], json: { stringify: true }, build: { modulePreload: { polyfill: false } } }),
+  // FRAMING_LENS_READABLE=1: unminified bundles, so a profile (`tests/bench/cold-profile.ts`) names functions.
+  vite: () => ({ plugins: [preact(), wordFrequencies()], json: { stringify: true }, build: { modulePreload: { polyfill: false }, ...(process.env.FRAMING_LENS_READABLE ? { minify: false } : {}) } }),
   zip: { excludeSources: ['tests/**', '.ci/**', '.output/**', 'node_modules/**'] },
 });

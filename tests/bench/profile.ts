@@ -1,3 +1,4 @@
+// npm run profile -- --cold: the built extension's content script on a cold start (cold-profile.ts).
 // npm run profile -- [--set N] PAGE…: where the engine's time goes on some saved pages. Loads each page of
 // ../shared/pages in Chromium, runs the bench's engine measurement five times under the DevTools
 // protocol's sampling profiler (50 µs), and prints the functions with the most self time, summed
@@ -12,6 +13,11 @@ import { launchPlainBrowser } from './plain-browser.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, '../shared/pages');
 const args = process.argv.slice(2);
+if (args.includes('--cold')) {
+  // The content script itself on a cold start: see cold-profile.ts.
+  await import('./cold-profile.ts');
+  process.exit(0);
+}
 /** `--set N`: the page's text rewritten as the bench's derived set N (0 framed, 1 Chinese, 2 Russian). */
 const setAt = args.indexOf('--set');
 const set = setAt >= 0 ? derivedTexts()[Number(args[setAt + 1])] : undefined;
