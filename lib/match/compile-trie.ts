@@ -3,7 +3,7 @@ import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
  * Compiling variants into the token trie the matcher walks: the lexicon's at build time (the content script
- * ships the result), the reader's own terms in the content script. See `lib/match/create-matcher.ts` for how the trie and its prefilter are used.
+ * ships the result), the reader's own terms in the content script. See `lib/match/create-matcher.ts` for how the trie is walked.
  */
 
 /** A variant that could not be added: another family claims it, or (`claimedBy` -1) it has no words or punctuation the matcher cannot span. */
@@ -56,45 +56,7 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
   }
   const root = sortTrie(trie);
   const keys = Object.keys(root.c ?? {});
-  return { trie: { ...root, h: keys.map(hashKey), r: prefilterSource(keys) }, conflicts };
-}
-
-/**
- * Code units the prefilter cannot see through, so a text with one is tokenised in full: invisible
- * characters inside words (soft hyphens, zero-width), Latin ligatures and the Kelvin sign, which
- * the tokeniser folds to ASCII letters.
- */
-export const OPAQUE = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\ufb00-\\ufb06\\u212a]';
-
-/**
- * The source of a case-insensitive regular expression that matches every {@link OPAQUE} code
- * unit as its group 1 (the matcher then scans the whole text) and, in text without one, at least
- * at every place where a token with one of `keys` starts: each key spelled in ASCII with straight
- * or curly apostrophes, not preceded or followed by an ASCII letter or digit, plus any dotted
- * abbreviation ("U.S."), whose key drops the dots. It may match more (a key before an accented
- * letter, a key inside "war's"); the matcher checks every hit. Keys share prefixes in the
- * expression (a trie of characters), which V8 compiles in about 0.5 ms and runs natively. Null
- * when a key has a character other than ASCII letters, digits and the apostrophe (whose case
- * folding the expression could not mirror exactly), or there is no key.
- */
-export function prefilterSource(keys: readonly string[]): string | null {
-  if (keys.length === 0 || keys.some((k) => !/^[a-z0-9']+$/.test(k))) return null;
-  return `(${OPAQUE})|(?<![A-Za-z0-9])(?:${factor(keys)}(?![A-Za-z0-9])|[A-Za-z]\\.[A-Za-z])`;
-}
-
-/** An alternation of `keys` with shared prefixes factored out: ["war", "wars", "west"] → "(?:war(?:s)?|west)". */
-function factor(keys: readonly string[]): string {
-  const byFirst = new Map<string, string[]>();
-  let empty = false;
-  for (const key of keys) {
-    if (key === '') empty = true;
-    else if (byFirst.has(key[0]!)) byFirst.get(key[0]!)!.push(key.slice(1));
-    else byFirst.set(key[0]!, [key.slice(1)]);
-  }
-  const branches = [...byFirst].map(([c, rest]) => (c === "'" ? "['\u2019]" : c) + factor(rest));
-  if (branches.length === 0) return '';
-  if (branches.length === 1 && !empty) return branches[0]!;
-  return `(?:${branches.join('|')})${empty ? '?' : ''}`;
+  return { trie: { ...root, h: keys.map(hashKey) }, conflicts };
 }
 
 function sortTrie(node: TrieNode): TrieNode {

@@ -42,30 +42,28 @@ function isPossessive(key: string): boolean {
 /**
  * Compiles a trie (built with the lexicon, see `compile-trie.ts`) into a matcher.
  *
- * Algorithm: candidates first, then the trie. A regular expression of the first tokens' keys
- * (shipped in the trie as `r`) finds the places where a variant can start; V8 runs it as native
- * code, and most text has no candidate at all. At each candidate the tokeniser checks that a token
- * starts there, and the trie is walked over the following tokens as long as the gaps are soft,
- * keeping the longest complete variant; the search resumes after a match (leftmost,
- * non-overlapping). A gap key (`*`) lets one to three free words through, so the walk is a small
- * depth-first search over at most {@link LOOKAHEAD} tokens; a final word with a possessive "'s"
- * ends a variant before its apostrophe ("the collective West's"). Text the expression cannot see
- * through (it matches those code units as group 1, see `OPAQUE`) is tokenised in full, each token's
- * hash checked against a bit set of the first-level hashes (`h`). Either way the cost is O(length
- * of text) plus O(depth) per candidate, independent of the number of variants, and both ways find
- * the same matches (a property test holds them equal; `prefilter: false` forces the full scan).
+ * Algorithm: one pass of the tokeniser over the text, which hashes each word as it reads it (no
+ * string per word). A word whose hash (or, for a possessive "West's", its stem's) is not in a
+ * 65,536-bit set of the first-level keys' hashes (`h`, shipped in the trie) is passed over; of the
+ * other words 1–2 % pass (800 to 1,300 keys), each settled by one key lookup. At a
+ * candidate the trie is walked over the following tokens as long as the gaps are soft, keeping the
+ * longest complete variant; the search resumes after a match (leftmost, non-overlapping). A gap key
+ * (`*`) lets one to three free words through, so the walk is a small depth-first search over at
+ * most {@link LOOKAHEAD} tokens; a final word with a possessive "'s" ends a variant before its
+ * apostrophe ("the collective West's"). Cost: O(length of text) plus O(depth) per candidate,
+ * independent of the number of variants.
+ *
+ * Why no regular expression finds the candidates (0.1 did): one expression of the lexicon's first
+ * words ran natively, but V8 compiles an expression of that size in 20–40 ms in every renderer that
+ * meets it (measured in Chromium: 21 ms for the lexicon's, 37 ms for the context cues'), the longest
+ * task of a reader's first page on each site, while on warm pages the two ways cost the same within
+ * the bench's noise (`npm run bench`, 170 pages). The bit set costs nothing to build but a 8 kB
+ * array, and the text is read once either way.
  */
-export function createMatcher(trie: TrieRoot, options: { prefilter?: boolean } = {}): Matcher {
-  // First-token filter of the full scan: a 65,536-bit set of first-key hashes (well under 1% false
-  // positives with a few hundred keys, each settled by one key lookup). Built on first use: with
-  // the prefilter, most pages never need it.
-  let firstBits: Int32Array | null = null;
-  const filter = () => {
-    const bits = new Int32Array(FILTER_WORDS);
-    for (const h of trie.h) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
-    return bits;
-  };
-  const prefilter = options.prefilter === false || trie.r === null ? null : new RegExp(trie.r, 'gi');
+export function createMatcher(trie: TrieRoot): Matcher {
+  // The first-token filter: a 65,536-bit set of first-key hashes.
+  const bits = new Int32Array(FILTER_WORDS);
+  for (const h of trie.h) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
   // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
@@ -154,7 +152,6 @@ export function createMatcher(trie: TrieRoot, options: { prefilter?: boolean } =
   /** Every match, tokenising the whole text (and counting its tokens). */
   function scan(text: string): readonly Match[] {
     let out: Match[] | null = null;
-    const bits = (firstBits ??= filter());
     tokens = 0;
     scanner.reset(text);
     while (scanner.next()) {
@@ -172,23 +169,8 @@ export function createMatcher(trie: TrieRoot, options: { prefilter?: boolean } =
     return out ?? NO_MATCHES;
   }
 
-  function findMatches(text: string): readonly Match[] {
-    if (prefilter === null) return scan(text);
-    let out: Match[] | null = null;
-    prefilter.lastIndex = 0;
-    for (let hit = prefilter.exec(text); hit !== null; hit = prefilter.exec(text)) {
-      const start = hit.index;
-      // Group 1 is a code unit the expression cannot see through: scan the whole text instead.
-      if (hit[1] !== undefined) return scan(text);
-      const end = scanner.seek(text, start) ? longest(text) : -1;
-      if (end >= 0) (out ??= []).push({ start, end, entry: bestEntry });
-      prefilter.lastIndex = end >= 0 ? end : start + 1;
-    }
-    return out ?? NO_MATCHES;
-  }
-
   return {
-    findMatches,
+    findMatches: scan,
     countWords(text) {
       scan(text);
       return tokens;

@@ -10,12 +10,10 @@ export interface TrieNode {
   c?: Record<string, TrieNode>;
 }
 
-/** The root of a compiled trie: a node plus what the matcher needs to find candidates fast. */
+/** The root of a compiled trie: a node plus the hashes the matcher needs to find candidates fast. */
 export interface TrieRoot extends TrieNode {
-  /** The hashes of the first-level keys (see `hashKey`), for the full scan's bit set. */
+  /** The hashes of the first-level keys (see `hashKey`), for the matcher's first-token bit set. */
   h: number[];
-  /** The source of the first-token prefilter, or null when the keys do not allow one (then every text is scanned in full). */
-  r: string | null;
 }
 
 /** Marks a trie key that follows a comma in its pattern ("small yard, high fence"). */

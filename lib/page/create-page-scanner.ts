@@ -428,8 +428,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     },
     count: (category) => (category === undefined ? total : (byCategory.get(category) ?? 0)),
     words() {
-      // Counted when asked (the popup's report), not while scanning: the scan only tokenises
-      // around the prefilter's candidates. Same runs as the scan, so the same text.
+      // Counted when asked (the popup's report; most pages never ask), not kept per block while
+      // scanning. Same runs as the scan, so the same text.
       if (wordCount === null) {
         wordCount = 0;
         const root = doc.body ?? doc.documentElement;
