@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   const { dir, pages } = pageList(args.find((a) => !a.startsWith('--')));
   const largest = [...pages].sort((x, y) => y.bytes - x.bytes)[0]!.name;
   if (args.includes('--cold')) {
-    // `npm run bench -- --cold`: only the cold starts (a fresh browser each; about a minute).
+    // `npm run bench -- --cold`: only the cold starts (a fresh browser each; about two minutes).
     const lines = coldLines(await coldStart(dir, largest));
     for (const [what, ok, target] of lines) process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${what} (target ${target})\n`);
     process.exit(lines.every(([, ok]) => ok) ? 0 : 1);

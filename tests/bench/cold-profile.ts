@@ -1,11 +1,11 @@
-// npm run profile -- --cold: where the content script's time goes on a cold start. Launches a fresh
-// Chromium with the built extension (build it with FRAMING_LENS_READABLE=1 first, so functions keep
+// npm run profile -- --cold: where the content script's time goes on a cold start (a new renderer,
+// as in cold-start.ts). Launches a fresh Chromium with the built extension (build it with FRAMING_LENS_READABLE=1 first, so functions keep
 // their names), runs the DevTools protocol's sampling profiler (100 µs) on the page from before its
 // navigation until the extension's highlights settle, and prints the content script's functions with
 // the most self time, and its total. The page is the bench's 60,000-word article (cold-start.ts).
 import type { CDPSession } from 'playwright-core';
 import { launchExtension } from '../helpers/launch-extension.ts';
-import { coldPages } from './cold-start.ts';
+import { coldPages, warmUp } from './cold-start.ts';
 
 interface ProfileNode {
   id: number;
@@ -44,6 +44,7 @@ const RUNS = 3;
 for (let i = 0; i < RUNS; i++) {
   const ext = await launchExtension();
   try {
+    await warmUp(ext, origin);
     const page = await ext.context.newPage();
     const cdp: CDPSession = await ext.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -70,5 +71,5 @@ for (let i = 0; i < RUNS; i++) {
 }
 await close();
 const sum = [...totals.values()].reduce((a, b) => a + b, 0);
-console.log(`content script self time on a cold start (60,000-word article), mean of ${RUNS} fresh browsers: ${sum.toFixed(1)} ms`);
+console.log(`content script self time on a cold start (60,000-word article), mean of ${RUNS} new renderers: ${sum.toFixed(1)} ms`);
 for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(1).padStart(8)} ms ${((v / sum) * 100).toFixed(0).padStart(3)} %  ${k}`);
