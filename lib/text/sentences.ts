@@ -35,7 +35,12 @@ const BEFORE_NUMBER = new Set(['no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', '
 const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === '\u2026';
 const isCloser = (c: string) => c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === '\u00bb' || c === '\u203a';
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || (c >= '\u2000' && c <= '\u200a');
-const isLetter = (c: string) => /\p{L}/u.test(c);
+/** A letter of any script; ASCII without a regular expression (most calls, and a Unicode test per character is slow on a cold page). */
+const isLetter = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
+  return /\p{L}/u.test(c);
+};
 const isLower = (c: string) => isLetter(c) && c === c.toLowerCase() && c !== c.toUpperCase();
 const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 
@@ -77,10 +82,16 @@ export function sentenceEndAt(text: string, i: number): number {
   return j;
 }
 
+/** What `/\s/` matches, by code unit, without a regular expression per character. */
+function isWhite(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Trims whitespace off both ends of a span. */
 function trimmed(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWhite(text.charCodeAt(start))) start++;
+  while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 

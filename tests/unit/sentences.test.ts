@@ -48,3 +48,21 @@ describe('sentenceAround: the sentence that holds a phrase', () => {
     }
   });
 });
+
+describe('sentences: whitespace and letters without a regular expression per character', () => {
+  it('trims exactly the characters /\\s/ matches, every one of the 65,536 code units', () => {
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) continue; // line breaks end a sentence of their own
+      const text = `${ch}Talks resumed.${ch}`;
+      const spans = sentenceSpans(text);
+      const trimmed = /\s/.test(ch) ? 'Talks resumed.' : text;
+      expect(spans.map((s) => text.slice(s.start, s.end)), `U+${c.toString(16).padStart(4, '0')}`).toEqual([trimmed]);
+    }
+  });
+
+  it('reads letters of any script before a dot as an abbreviation or an initial', () => {
+    expect(split('Talks with Ж. Петров went on. Then Li came.')).toEqual(['Talks with Ж. Петров went on.', 'Then Li came.']);
+    expect(split('The minister met J. Smith in Geneva. Talks resumed.')).toEqual(['The minister met J. Smith in Geneva.', 'Talks resumed.']);
+  });
+});
