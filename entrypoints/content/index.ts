@@ -1,8 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import compiled from '../../lexicon/generated/compiled.json';
+// The lexicon as text, parsed only in a frame that has text to read (see whenReadableText).
+import compiledText from '../../lexicon/generated/compiled.json?raw';
 import '../../lexicon/generated/highlights.css';
 import type { CompiledLexicon } from '../../lib/lexicon/compiled.ts';
 import { runContent } from '../../lib/ext/run-content.ts';
+import { whenReadableText } from '../../lib/page/when-text.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -11,7 +13,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      await runContent(ctx, compiled as unknown as CompiledLexicon);
+      // Most frames of a news page are ad slots and embeds without text: they wait here, and pay
+      // neither the lexicon's parsing nor the engine until text appears.
+      await whenReadableText(document, ctx.signal);
+      await runContent(ctx, JSON.parse(compiledText) as CompiledLexicon);
     } catch (error) {
       console.warn(`[Framing Lens] stopped on this page: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -138,6 +138,30 @@ describe('page engine in real Chromium', () => {
     await page.close();
   });
 
+  it('a frame without text waits, and is highlighted once a script writes text into it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/engine-late-frame.html`);
+    await waitForCount(page, 1);
+    const frame = page.frames().find((f) => f.url().endsWith('/engine-ad-slot.html'))!;
+    await frame.waitForLoadState();
+    // Long enough for the content script to have run there and found nothing to read.
+    await page.waitForTimeout(1000);
+    expect(await readAllHighlights(frame)).toEqual([]);
+    await frame.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Sponsored analysis: why the collective West keeps losing the Global South.';
+      document.getElementById('slot')!.append(p);
+    });
+    await waitForCount(frame, 2);
+    // In registry order (by category), not page order.
+    expect((await readAllHighlights(frame)).map((h) => [h.name, h.text]).sort()).toEqual([
+      ['framing-lens-loaded-language', 'collective West'],
+      ['framing-lens-world-order', 'Global South'],
+    ]);
+    expect(extensionTrouble(browser, 'engine-late-frame').errors).toEqual([]);
+    await page.close();
+  });
+
   it('never highlights textareas, inputs or editable regions, even when the reader types a term', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/engine-editable.html`);
