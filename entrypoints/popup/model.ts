@@ -245,6 +245,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       })();
       // Settings and the tab's report are independent: fetch them together.
       const [loaded, id] = await Promise.all([loadSettings(), tab]);
+      performance.mark('popup-settings');
       settings.value = loaded;
       tabId.value = id;
       const report = id === null ? null : fetchReport(id);
