@@ -57,13 +57,23 @@ function isPossessive(key: string): boolean {
  * words ran natively, but V8 compiles an expression of that size in 20–40 ms in every renderer that
  * meets it (measured in Chromium: 21 ms for the lexicon's, 37 ms for the context cues'), the longest
  * task of a reader's first page on each site, while on warm pages the two ways cost the same within
- * the bench's noise (`npm run bench`, 170 pages). The bit set costs nothing to build but a 8 kB
- * array, and the text is read once either way.
+ * the bench's noise (`npm run bench`, 170 pages). The bit set is an 8 kB array filled from the
+ * shipped hashes, and the text is read once either way.
  */
 export function createMatcher(trie: TrieRoot): Matcher {
-  // The first-token filter: a 65,536-bit set of first-key hashes.
-  const bits = new Int32Array(FILTER_WORDS);
-  for (const h of trie.h) bits[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
+  // The first-token filter: a 65,536-bit set of first-key hashes, filled on first use (the context
+  // cues' matcher reads text only around a contextual find; most pages have none). An indexed loop:
+  // code that runs once per page runs in the interpreter, where for-of costs several times more.
+  let bits: Int32Array | null = null;
+  const fill = (): Int32Array => {
+    const set = new Int32Array(FILTER_WORDS);
+    const hashes = trie.h;
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
+      set[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
+    }
+    return set;
+  };
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
   // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
@@ -152,13 +162,14 @@ export function createMatcher(trie: TrieRoot): Matcher {
   /** Every match, tokenising the whole text (and counting its tokens). */
   function scan(text: string): readonly Match[] {
     let out: Match[] | null = null;
+    const set = (bits ??= fill());
     tokens = 0;
     scanner.reset(text);
     while (scanner.next()) {
       tokens++;
       const h = scanner.hash;
       const s = scanner.stemHash;
-      if ((bits[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0 && (s === h || (bits[(s >>> 5) & (FILTER_WORDS - 1)]! & (1 << (s & 31))) === 0)) continue;
+      if ((set[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0 && (s === h || (set[(s >>> 5) & (FILTER_WORDS - 1)]! & (1 << (s & 31))) === 0)) continue;
       const start = scanner.start;
       const end = longest(text);
       if (end >= 0) {
