@@ -297,8 +297,9 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
     find,
     contextAt: (text, start, end) => contextAt(text, start, end),
     pagePoints(text) {
+      // One pass: the window over the whole text is the text, so its matcher's count of what it read is the text's words.
       const window = scanWindow(text, 0, text.length, 0, 0);
-      return { points: window.points, words: cues.countWords(text), topics: window.topics };
+      return { points: window.points, words: cues.wordsRead(), topics: window.topics };
     },
     isInternational,
     firesOnPage(finding, page) {

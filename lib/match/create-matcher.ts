@@ -15,6 +15,8 @@ export interface Matcher {
   findMatches(text: string): readonly Match[];
   /** The words of `text`, a match counting as one (for densities; tokenises the whole text). */
   countWords(text: string): number;
+  /** The words of the text the last {@link findMatches} read, counted as {@link countWords} does: one pass for both. */
+  wordsRead(): number;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -186,5 +188,6 @@ export function createMatcher(trie: TrieRoot): Matcher {
       scan(text);
       return tokens;
     },
+    wordsRead: () => tokens,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFinder } from '../../lib/match/create-finder.ts';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
 import { buildTrie, phraseKeys } from '../../lib/match/compile-trie.ts';
 import { lexicon as compiled } from '../helpers/dom-fakes.ts';
@@ -265,5 +266,28 @@ describe('matcher: characters in and around words', () => {
   it('the first words of phrases without the rest of them find nothing', () => {
     const matcher = createMatcher(compiled.trie);
     expect(matcher.findMatches('The cold water of the western lake; the world cup.')).toEqual([]);
+  });
+});
+
+describe('matcher: words counted in the same pass', () => {
+  it.each([
+    'The collective West and its Cold War mentality, said the spokesperson.',
+    'hege\u00admony, U.S.-led blocs and NATO’s expansion: three words the ministry repeats.',
+    'A recipe for lemon cake, with no politics in it at all.',
+    '',
+  ])('wordsRead() after findMatches equals countWords: %j', (text) => {
+    const matcher = createMatcher(compiled.trie);
+    const counted = matcher.countWords(text);
+    matcher.findMatches('an unrelated text read in between');
+    matcher.findMatches(text);
+    expect(matcher.wordsRead()).toBe(counted);
+  });
+
+  it('a page block is read once for its cue points and its words (a cue phrase counting as one word)', () => {
+    const finder = createFinder(compiled);
+    const cues = createMatcher(compiled.context.trie);
+    for (const text of ['The Foreign Ministry spokesperson told reporters in Beijing that NATO keeps expanding eastward.', 'Add the flour, then the eggs, and bake for forty minutes.']) {
+      expect(finder.pagePoints(text).words).toBe(cues.countWords(text));
+    }
   });
 });
