@@ -4,7 +4,7 @@
  *
  * What: a sentence ends at ".", "!", "?" or "…" (any run of them), followed by closing quotes or
  * brackets, then whitespace and a character that can start a sentence (not a lower-case letter), or
- * the end of the text. A line break always ends a sentence. A dot does not end a sentence after a
+ * the end of the text; at "。", "！" or "？" (Chinese, Japanese) with its closing marks, space or not. A line break always ends a sentence. A dot does not end a sentence after a
  * title or a common abbreviation ("Mr.", "Dr.", "No. 9", "Jan. 5"), inside an initialism ("U.S.",
  * "U.N.", "a.m.") or after an initial ("J. Smith").
  *
@@ -32,8 +32,11 @@ const ABBREVIATIONS = new Set([
 /** Abbreviations that hold their sentence together only before a number ("No. 9", "Jan. 5", "Art. 51"). */
 const BEFORE_NUMBER = new Set(['no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'p', 'ch', 'sec', 'res']);
 
-const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === '\u2026';
-const isCloser = (c: string) => c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === '\u00bb' || c === '\u203a';
+/** The full stop, exclamation and question marks of Chinese and Japanese text: they end a sentence with no space after them. */
+const isWideTerminator = (c: string) => c === '\u3002' || c === '\uff01' || c === '\uff1f';
+const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === '\u2026' || isWideTerminator(c);
+const isCloser = (c: string) =>
+  c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === '\u00bb' || c === '\u203a' || c === '\u300d' || c === '\u300f' || c === '\uff09' || c === '\u300b';
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || (c >= '\u2000' && c <= '\u200a');
 /** A letter of any script; ASCII without a regular expression (most calls, and a Unicode test per character is slow on a cold page). */
 const isLetter = (c: string) => {
@@ -71,7 +74,7 @@ export function sentenceEndAt(text: string, i: number): number {
   if (i + 1 < text.length && isTerminator(text[i + 1]!)) return -1;
   let j = i + 1;
   while (j < text.length && isCloser(text[j]!)) j++;
-  if (j >= text.length || isBreak(text[j]!)) return j;
+  if (j >= text.length || isBreak(text[j]!) || isWideTerminator(text[i]!)) return j;
   if (!isSpace(text[j]!)) return -1;
   let k = j;
   while (k < text.length && isSpace(text[k]!)) k++;

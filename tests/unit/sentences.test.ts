@@ -53,7 +53,8 @@ describe('sentences: whitespace and letters without a regular expression per cha
   it('trims exactly the characters /\\s/ matches, every one of the 65,536 code units', () => {
     for (let c = 0; c < 65536; c++) {
       const ch = String.fromCharCode(c);
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) continue; // line breaks end a sentence of their own
+      // Line breaks and the Chinese full stop, exclamation and question marks end a sentence of their own.
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x3002 || c === 0xff01 || c === 0xff1f) continue;
       const text = `${ch}Talks resumed.${ch}`;
       const spans = sentenceSpans(text);
       const trimmed = /\s/.test(ch) ? 'Talks resumed.' : text;
@@ -64,5 +65,23 @@ describe('sentences: whitespace and letters without a regular expression per cha
   it('reads letters of any script before a dot as an abbreviation or an initial', () => {
     expect(split('Talks with Ж. Петров went on. Then Li came.')).toEqual(['Talks with Ж. Петров went on.', 'Then Li came.']);
     expect(split('The minister met J. Smith in Geneva. Talks resumed.')).toEqual(['The minister met J. Smith in Geneva.', 'Talks resumed.']);
+  });
+});
+
+describe('sentences: Chinese full stops end a sentence without a space', () => {
+  it.each([
+    ['中方坚决反对冷战思维。美方应当停止对华遏制打压！这难道不是零和博弈吗？', ['中方坚决反对冷战思维。', '美方应当停止对华遏制打压！', '这难道不是零和博弈吗？']],
+    ['发言人说：“我们反对霸权主义。”随后记者提问。', ['发言人说：“我们反对霸权主义。”', '随后记者提问。']],
+    ['他引用了「一个中国原则。」接着谈到台湾问题。', ['他引用了「一个中国原则。」', '接着谈到台湾问题。']],
+    ['The ministry called it 零和博弈。 Then it moved on.', ['The ministry called it 零和博弈。', 'Then it moved on.']],
+  ])('%j', (text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
+  it('the sentence around a Chinese term stops at its full stops, not hundreds of characters away', () => {
+    const text = '外交部发言人表示，中方注意到有关报道。美方一再渲染所谓中国威胁，充满冷战思维。中方将采取必要措施。';
+    const at = text.indexOf('冷战思维');
+    const span = sentenceAround(text, at, at + 4);
+    expect(text.slice(span.start, span.end)).toBe('美方一再渲染所谓中国威胁，充满冷战思维。');
   });
 });
