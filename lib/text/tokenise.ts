@@ -146,31 +146,6 @@ export class TokenScanner implements TokenCursor {
     return this;
   }
 
-  /**
-   * Moves to the token that starts at `at` in `text`; false when none starts there (`at` is inside
-   * a word, or at a gap). Reads back only over an apostrophe or a dot right before `at`, which may
-   * join it to the word before ("Russia's", "U.S").
-   */
-  seek(text: string, at: number): boolean {
-    if (at > 0) {
-      const k = classOf(text.charCodeAt(at - 1));
-      if (k <= FOLD || k === IGNORE) return false;
-      if (k === QUOTE || k === DOT) {
-        // Back to a code unit no token can hold (a space, a dash, other punctuation), then forward.
-        let from = at - 1;
-        for (; from > 0; from--) {
-          const p = classOf(text.charCodeAt(from - 1));
-          if (p > FOLD && p !== IGNORE && p !== QUOTE && p !== DOT) break;
-        }
-        this.reset(text, from);
-        while (this.next()) if (this.start >= at) return this.start === at;
-        return false;
-      }
-    }
-    this.reset(text, at);
-    return this.next() && this.start === at;
-  }
-
   /** Advances to the next token; false at the end of the text. */
   next(): boolean {
     const text = this.text;
