@@ -14,8 +14,9 @@ export default defineContentScript({
   async main(ctx) {
     try {
       // Most frames of a news page are ad slots and embeds without text: they wait here, and pay
-      // neither the lexicon's parsing nor the engine until text appears.
-      await whenReadableText(document, ctx.signal);
+      // neither the lexicon's parsing nor the engine until text appears. The top frame never
+      // waits: it answers the popup for the whole tab, even when all its text is in frames.
+      if (window !== window.top) await whenReadableText(document, ctx.signal);
       await runContent(ctx, JSON.parse(compiledText) as CompiledLexicon);
     } catch (error) {
       console.warn(`[Framing Lens] stopped on this page: ${(error as Error)?.message ?? String(error)}`);

@@ -162,6 +162,11 @@ describe('hostile and unusual pages', () => {
     expect(await countHighlights(right)).toBe(0);
     expect(await countHighlights(page)).toBe(0);
     expect(await unchanged(page)).toEqual({ sameText: true, sameElements: true });
+    // The top document holds no text of its own, yet it answers for the tab: the popup shows the frame's term.
+    const popup = await browser.openPopup(page);
+    await popup.getByRole('button', { name: /Core interests/ }).waitFor({ timeout: 5000 });
+    expect(await popup.getByRole('button', { name: /Core interests/ }).count()).toBe(1);
+    await popup.close();
     expectQuiet('hostile-frameset');
     await page.close();
   });
