@@ -59,11 +59,14 @@ export const READ_ANYWHERE = 0;
 export const READ_CONTEXTUAL = 1;
 export const READ_AFTER = 2;
 
-export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const CYRILLIC = /[\u0400-\u04ff]/;
+/** The ranges of Han characters (CJK unified ideographs, extension A, compatibility ideographs) and of Cyrillic letters. */
+const HAN_RANGES = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const CYRILLIC_RANGES = '\\u0400-\\u04ff';
+export const HAN = new RegExp(`[${HAN_RANGES}]`);
+const CYRILLIC = new RegExp(`[${CYRILLIC_RANGES}]`);
 const KANA_HANGUL = /[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]/;
 /** Cyrillic or Han. */
-const EITHER = /[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const EITHER = new RegExp(`[${CYRILLIC_RANGES}${HAN_RANGES}]`);
 /** Quotation marks Chinese text puts around a word. */
 const ZH_QUOTES = '“”"「」『』‘’\'《》〈〉«»';
 const ZH_QUOTE = new RegExp(`[${ZH_QUOTES}]`, 'g');
@@ -80,7 +83,7 @@ export function mayHoldOriginals(text: string): boolean {
 export const mayHoldRussian = (text: string): boolean => CYRILLIC.test(text);
 
 /** Every Han character (for counting them). */
-export const HAN_CHARACTERS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+export const HAN_CHARACTERS = new RegExp(`[${HAN_RANGES}]`, 'g');
 
 /**
  * The key a form or a matched text is looked up by: lower case, ё as е, any run of spaces as one,
