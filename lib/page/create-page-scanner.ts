@@ -64,7 +64,6 @@ export interface PageScanner {
   dispose(): void;
 }
 
-/** Document order of two matches by their start points (across blocks, shadow trees aside). */
 /**
  * Characters read between two chances to end a slice. Warm, 4,000 take well under a millisecond;
  * on a cold start (code not optimised yet, a dense framed article) they took 20–70 ms, so a slice
@@ -72,6 +71,7 @@ export interface PageScanner {
  */
 const YIELD_CHARS = 1024;
 
+/** Document order of two matches by their start points (across blocks, shadow trees aside). */
 function byPosition(a: PageMatch, b: PageMatch): number {
   const x = a.span.startContainer;
   const y = b.span.startContainer;

@@ -19,9 +19,8 @@ export function hasReadableText(doc: Document): boolean {
 export function whenReadableText(doc: Document, signal: AbortSignal): Promise<void> {
   if (hasReadableText(doc)) return Promise.resolve();
   return new Promise((resolve) => {
-    const view = doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const observer = new (view?.MutationObserver ?? MutationObserver)(() => {
+    const observer = new MutationObserver(() => {
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;

@@ -4,9 +4,10 @@
  *
  * What: a sentence ends at ".", "!", "?" or "…" (any run of them), followed by closing quotes or
  * brackets, then whitespace and a character that can start a sentence (not a lower-case letter), or
- * the end of the text; at "。", "！" or "？" (Chinese, Japanese) with its closing marks, space or not. A line break always ends a sentence. A dot does not end a sentence after a
- * title or a common abbreviation ("Mr.", "Dr.", "No. 9", "Jan. 5"), inside an initialism ("U.S.",
- * "U.N.", "a.m.") or after an initial ("J. Smith").
+ * the end of the text; and at "。", "！" or "？" (Chinese, Japanese) with its closing marks, space or
+ * not. A line break always ends a sentence. A dot does not end a sentence after a title or a common
+ * abbreviation ("Mr.", "Dr.", "No. 9", "Jan. 5"), inside an initialism ("U.S.", "U.N.", "a.m.") or
+ * after an initial ("J. Smith").
  *
  * Why this way: compromise's splitter (used before) and a naive ". " rule both cut "Mr. Wang said
  * the U.S. officials keep a Cold War mentality" down to its last words, and the voice of the
