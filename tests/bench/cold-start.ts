@@ -21,8 +21,11 @@ export interface ColdSample {
   longest: number;
 }
 
+/** Long tasks: how many, and the longest. */
+type Tasks = Pick<ColdSample, 'longTasks' | 'longest'>;
+
 /** A cold sample's medians, with the page's own long tasks in a browser without the extension. */
-type Cold = ColdSample & { alone: { longTasks: number; longest: number } };
+type Cold = ColdSample & { alone: Tasks };
 
 /** The state the watcher keeps on the page's window. */
 interface Watch {
@@ -169,7 +172,7 @@ export async function coldStart(dir: string, largest: string): Promise<{ article
     }
   };
   /** The page's own long tasks, in a browser without the extension. */
-  const alone = async (path: string): Promise<{ longTasks: number; longest: number }> => {
+  const alone = async (path: string): Promise<Tasks> => {
     const plain = await launchPlainBrowser(origin, { width: 1100, height: 800 });
     try {
       const page = await plain.context.newPage();
@@ -184,15 +187,15 @@ export async function coldStart(dir: string, largest: string): Promise<{ article
       await plain.close();
     }
   };
-  const median = async (path: string): Promise<ColdSample & { alone: { longTasks: number; longest: number } }> => {
+  const median = async (path: string): Promise<Cold> => {
     const samples: ColdSample[] = [];
-    const plain: { longTasks: number; longest: number }[] = [];
+    const plain: Tasks[] = [];
     for (let i = 0; i < 3; i++) {
       samples.push(await sample(path));
       plain.push(await alone(path));
     }
     const med = (k: keyof ColdSample) => Math.round(quantile(samples.map((x) => x[k]), 0.5));
-    const medAlone = (k: 'longTasks' | 'longest') => Math.round(quantile(plain.map((x) => x[k]), 0.5));
+    const medAlone = (k: keyof Tasks) => Math.round(quantile(plain.map((x) => x[k]), 0.5));
     return { viewport: med('viewport'), all: med('all'), highlights: med('highlights'), longTasks: med('longTasks'), longest: med('longest'), alone: { longTasks: medAlone('longTasks'), longest: medAlone('longest') } };
   };
   try {
