@@ -143,7 +143,7 @@ export function paintedRanges(byCategory: Map<string, FakeHighlight>): { categor
 /** A scheduler host whose clock is a counter and whose idle callbacks wait in a queue until drained. */
 export interface ManualHost extends SchedulerHost {
   pending: (() => void)[];
-  /** Runs idle callbacks (including ones they queue) until none are left; returns how many ran. */
+  /** Runs the queued slices (including ones they queue) until none are left; returns how many ran. */
   drain(): number;
 }
 
@@ -153,7 +153,7 @@ export function createManualHost(step = 1): ManualHost {
   return {
     pending,
     now: () => (clock += step),
-    requestIdle: (cb) => void pending.push(cb),
+    requestSlice: (cb) => void pending.push(cb),
     drain() {
       let ran = 0;
       while (pending.length > 0) {
