@@ -76,7 +76,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     const api = getHighlightApi(win);
     // Every slot of the reader's own categories too: a category made later paints without a new renderer.
     const names = [...shipped.categories.map((c) => c.id), ...OWN_CATEGORY_SLOTS.map((s) => s.id)];
-    renderer = api ? createHighlightRenderer(api, names) : createMarkRenderer(doc);
+    renderer = api ? createHighlightRenderer(api, names, { now: () => win.performance.now(), setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) }) : createMarkRenderer(doc);
   } catch (error) {
     degrade('cannot create highlights', error);
     return;

@@ -90,6 +90,8 @@ async function engine(lexicon: CompiledLexicon, originals: CompiledOriginals): P
   const t0 = performance.now();
   const base = createFinder(lexicon);
   let wanted = false;
+  // No batch host: every range goes to its highlight inside the slice that found it, so (c) counts
+  // that work (the content script hands ranges over in batches, a later task's work).
   const renderer = createHighlightRenderer(api, lexicon.categories.map((c) => c.id));
   const scheduler = createScheduler(timedHost(slices));
   const scannerWith = (finder: Finder) => createPageScanner({ document, lexicon, finder, renderer, scheduler, isVisible: (el) => el.checkVisibility() });
