@@ -61,7 +61,7 @@ function painterSource(full: FullLexicon): string {
  * the built extension: its own ready time, and the time from a click on a term to its rendered
  * explanation with the page's occurrences. Medians of three popups.
  */
-async function popupTimings(): Promise<{ highlights: number; ready: number; parts: string; term: number; exportMd: number }> {
+async function popupTimings(): Promise<{ highlights: number; ready: number; fromScript: number; parts: string; term: number; exportMd: number }> {
   const sentence = 'Officials in Beijing praised a multipolar world, decried a Cold War mentality, attacked hegemony, asked for mutual respect and defended core interests.';
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>2,000 highlights</title></head><body>${Array.from({ length: 400 }, (_, i) => `<p>${i + 1}. ${sentence}</p>`).join('')}</body></html>`;
   const { createServer } = await import('node:http');
@@ -116,7 +116,7 @@ async function popupTimings(): Promise<{ highlights: number; ready: number; part
       await popup.close();
     }
     const part = (i: number) => Math.round(quantile(parts.map((p) => p[i]!), 0.5));
-    return { highlights: 2000, ready: quantile(ready, 0.5), parts: `document and bundles to its script ${part(0)} ms, glossary ${part(1)}, first render with settings and tab ${part(2)}, report ${part(3)}`, term: quantile(term, 0.5), exportMd: quantile(exportMd, 0.5) };
+    return { highlights: 2000, ready: quantile(ready, 0.5), fromScript: quantile(parts.map((p, i) => ready[i]! - p[0]!), 0.5), parts: `document and bundles to its script ${part(0)} ms, glossary ${part(1)}, first render with settings and tab ${part(2)}, report ${part(3)}`, term: quantile(term, 0.5), exportMd: quantile(exportMd, 0.5) };
   } finally {
     await ext.close();
     server.close();
@@ -254,6 +254,7 @@ async function main(): Promise<void> {
   await server.close();
 
   const gz = gzipSync(readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'))).length;
+  const lexiconGz = gzipSync(readFileSync(join(ROOT, 'lexicon/generated/compiled.json'))).length;
   const medCA = quantile(rows.map((r) => r.ca), 0.5);
   const p95CA = quantile(rows.map((r) => r.ca), 0.95);
   const medBC = quantile(rows.map((r) => r.bc), 0.5);
@@ -296,10 +297,11 @@ async function main(): Promise<void> {
     [`median (b)/(c) = ${medBC.toFixed(1)}`, medBC >= 10, '≥ 10'],
     [`lowest (b)/(c) = ${minBC.toFixed(1)} (${rows.find((r) => r.bc === minBC)?.name})`, minBC >= 3, '≥ 3 on every page'],
     [`longest task = ${maxSlice.toFixed(1)} ms`, maxSlice <= 16, '≤ 16 ms'],
-    [`content script = ${(gz / 1024).toFixed(1)} kB gzipped`, gz <= 40 * 1024, '≤ 40 kB'],
+    [`content script = ${(gz / 1024).toFixed(1)} kB gzipped (the lexicon it carries as text, compiled.json: ${(lexiconGz / 1024).toFixed(1)} kB of it alone; the code: ${((gz - lexiconGz) / 1024).toFixed(1)} kB)`, gz <= 40 * 1024, '≤ 40 kB'],
     ...coldLines(cold),
     [`appended paragraphs: ${append.perParagraph.toFixed(3)} ms each (${append.matches} terms)`, append.perParagraph <= 1, '≤ 1 ms'],
     [`popup ready over ${popup.highlights} highlights = ${popup.ready} ms (median of 3; medians of its parts: ${popup.parts})`, popup.ready <= 150, '≤ 150 ms'],
+    [`popup from its first script line to the rendered report = ${Math.round(popup.fromScript)} ms (median of 3)`, popup.fromScript <= 100, '≤ 100 ms, as restated in stop 20\'s note'],
     [`term view over ${popup.highlights} highlights = ${popup.term} ms (median of 3)`, popup.term <= 100, '≤ 100 ms'],
     [`Markdown export over ${popup.highlights} highlights = ${popup.exportMd} ms (median of 3, each from a fresh popup)`, popup.exportMd <= 200, '≤ 200 ms (#14)'],
     [`learning from a ${learned.words.toLocaleString('en')}-word document in the options page = ${learned.ms} ms (median of 3, fresh pages, pasted 4 s after opening; ${learned.atOnce} ms when clicked at once)`, learned.ms <= 3000, '≤ 3 s (#14)'],
