@@ -36,7 +36,8 @@ export const BATCH_MS = 100;
 /**
  * Paints with the CSS Custom Highlight API: one `Highlight` per category, registered as
  * `framing-lens-<category>` (or `…-underline`) only while the category is visible. The DOM is
- * never touched; toggling is one registry `set`/`delete`.
+ * never touched; toggling is one registry `set`/`delete`. Nothing is registered until the first
+ * range is painted: a page without a find leaves the page's registry as it was.
  *
  * With a `batch` host, ranges are handed to their highlights together: at the end of the task that
  * added them when the last hand-over is {@link BATCH_MS} old or more (the first slice of a page,
@@ -53,6 +54,29 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
   const active = new api.Highlight();
   active.priority = categories.length + 1;
   let registered: string[] = [];
+  /** What {@link Renderer.show} asked for last; applied once something is painted. */
+  let wanted: { visible: ReadonlySet<string>; style: 'background' | 'underline' } | null = null;
+  /** Whether anything was painted yet (from then on, `show` registers at once). */
+  let painted = false;
+  const register = () => {
+    for (const name of registered) api.highlights.delete(name);
+    registered = [];
+    if (!wanted) return;
+    for (const [category, h] of highlights) {
+      if (!wanted.visible.has(category)) continue;
+      const name = highlightName(category, wanted.style);
+      api.highlights.set(name, h);
+      registered.push(name);
+    }
+    api.highlights.set(ACTIVE_HIGHLIGHT, active);
+    registered.push(ACTIVE_HIGHLIGHT);
+  };
+  /** Called before a range goes into a highlight: the first one registers them. */
+  const paint = () => {
+    if (painted) return;
+    painted = true;
+    register();
+  };
   /** Ranges not yet handed to their highlight, in the order they were added. */
   const waiting = new Map<string, Set<AbstractRange>>();
   let handedAt = Number.NEGATIVE_INFINITY;
@@ -62,6 +86,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     queued = false;
     if (!batch) return;
     handedAt = batch.now();
+    if (waiting.size > 0) paint();
     for (const [category, ranges] of waiting) {
       const h = highlights.get(category);
       if (h) for (const range of ranges) h.add(range);
@@ -75,7 +100,10 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
       const range = new api.StaticRange(span);
       const h = highlights.get(category);
       if (!batch || !h) {
-        h?.add(range);
+        if (h) {
+          paint();
+          h.add(range);
+        }
         return { handle: range, span };
       }
       let ranges = waiting.get(category);
@@ -92,24 +120,23 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
       return { handle: range, span };
     },
     remove(category, handle) {
-      if (waiting.get(category)?.delete(handle as AbstractRange)) return;
+      const ranges = waiting.get(category);
+      if (ranges?.delete(handle as AbstractRange)) {
+        if (ranges.size === 0) waiting.delete(category);
+        return;
+      }
       highlights.get(category)?.delete(handle as AbstractRange);
     },
     show(visible, style) {
-      for (const name of registered) api.highlights.delete(name);
-      registered = [];
-      for (const [category, h] of highlights) {
-        if (!visible.has(category)) continue;
-        const name = highlightName(category, style);
-        api.highlights.set(name, h);
-        registered.push(name);
-      }
-      api.highlights.set(ACTIVE_HIGHLIGHT, active);
-      registered.push(ACTIVE_HIGHLIGHT);
+      wanted = { visible, style };
+      if (painted) register();
     },
     setActive(span) {
       active.clear();
-      if (span) active.add(new api.StaticRange(span));
+      if (span) {
+        paint();
+        active.add(new api.StaticRange(span));
+      }
     },
     clear() {
       waiting.clear();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BATCH_MS, createHighlightRenderer, type BatchHost } from '../../lib/page/renderers/create-highlight-renderer.ts';
+import { ACTIVE_HIGHLIGHT, highlightName } from '../../lib/page/renderers/renderer.ts';
 import { categoryIds, createFakeHighlightApi, createScannerRig, freshScan, paintedRanges, type FakeHighlight } from '../helpers/dom-fakes.ts';
 import { setBody } from '../helpers/dom-html.ts';
 
@@ -153,5 +154,57 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(painted).toEqual(expected);
     scan.scanner.dispose();
+  });
+});
+
+describe('highlight renderer: nothing registered until something is painted', () => {
+  const all = new Set(categoryIds);
+  const names = (style: 'background' | 'underline', visible: Iterable<string> = categoryIds) => [...[...visible].map((c) => highlightName(c, style)), ACTIVE_HIGHLIGHT].sort();
+
+  it('show() on a page without a find leaves the registry empty; the first range registers every visible category', () => {
+    const { api, renderer } = rig();
+    renderer.show(new Set([first, second]), 'background');
+    expect([...api.registry.keys()]).toEqual([]);
+    renderer.add(second, spans(1)[0]!);
+    expect([...api.registry.keys()].sort()).toEqual(names('background', [first, second]));
+    // Registered under its name, the category's highlight holds the range.
+    expect(api.registry.get(highlightName(second, 'background'))!.size).toBe(1);
+  });
+
+  it('with batches, the registry is filled at the hand-over, not at the add', async () => {
+    const { api, renderer } = rig(manualBatchHost());
+    renderer.show(all, 'underline');
+    renderer.add(first, spans(1)[0]!);
+    expect(api.registry.size).toBe(0);
+    await endOfTask();
+    expect([...api.registry.keys()].sort()).toEqual(names('underline'));
+  });
+
+  it('once something is painted, show() moves the names at once (a style change, a category hidden)', () => {
+    const { api, renderer } = rig();
+    renderer.show(all, 'background');
+    renderer.add(first, spans(1)[0]!);
+    renderer.show(new Set(categoryIds.filter((c) => c !== second)), 'underline');
+    expect([...api.registry.keys()].sort()).toEqual(names('underline', categoryIds.filter((c) => c !== second)));
+  });
+
+  it('marking a current term registers too; clearing it (null) does not', () => {
+    const { api, renderer } = rig();
+    renderer.show(all, 'background');
+    renderer.setActive(null);
+    expect(api.registry.size).toBe(0);
+    renderer.setActive(spans(1)[0]!);
+    expect(api.registry.get(ACTIVE_HIGHLIGHT)!.size).toBe(1);
+  });
+
+  it('a range added and removed before its hand-over never registers anything', async () => {
+    const host = manualBatchHost();
+    const { api, renderer } = rig(host);
+    renderer.show(all, 'background');
+    const { handle } = renderer.add(first, spans(1)[0]!);
+    renderer.remove(first, handle);
+    await endOfTask();
+    host.advance(BATCH_MS);
+    expect(api.registry.size).toBe(0);
   });
 });
