@@ -1,4 +1,4 @@
-import { COMMA, GAP, type TrieNode, type TrieRoot } from './trie.ts';
+import { COMMA, GAP, firstKeyFilter, type TrieNode, type TrieRoot } from './trie.ts';
 import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
@@ -56,7 +56,7 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
   }
   const root = sortTrie(trie);
   const keys = Object.keys(root.c ?? {});
-  return { trie: { ...root, h: keys.map(hashKey) }, conflicts };
+  return { trie: { ...root, f: firstKeyFilter(keys.map(hashKey)) }, conflicts };
 }
 
 function sortTrie(node: TrieNode): TrieNode {

@@ -1,5 +1,5 @@
 import { TokenScanner } from '../text/tokenise.ts';
-import { COMMA, GAP, type TrieNode, type TrieRoot } from './trie.ts';
+import { COMMA, GAP, mayStart, type TrieNode, type TrieRoot } from './trie.ts';
 
 /** One occurrence of a trie entry in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
@@ -20,8 +20,6 @@ export interface Matcher {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-/** Words of the first-token filter (2^16 bits). */
-const FILTER_WORDS = 2048;
 /** What {@link Matcher.findMatches} returns for the (usual) text without a match: no allocation per run. */
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
 /** The most free words a {@link GAP} stands for. */
@@ -46,7 +44,7 @@ function isPossessive(key: string): boolean {
  *
  * Algorithm: one pass of the tokeniser over the text, which hashes each word as it reads it (no
  * string per word). A word whose hash (or, for a possessive "West's", its stem's) is not in a
- * 65,536-bit set of the first-level keys' hashes (`h`, shipped in the trie) is passed over; of the
+ * 65,536-bit filter of the first-level keys' hashes (`f`, shipped in the trie) is passed over; of the
  * other words 1–2 % pass (800 to 1,300 keys), each settled by one key lookup. At a
  * candidate the trie is walked over the following tokens as long as the gaps are soft, keeping the
  * longest complete variant; the search resumes after a match (leftmost, non-overlapping). A gap key
@@ -59,23 +57,12 @@ function isPossessive(key: string): boolean {
  * words ran natively, but V8 compiles an expression of that size in 20–40 ms in every renderer that
  * meets it (measured in Chromium: 21 ms for the lexicon's, 37 ms for the context cues'), the longest
  * task of a reader's first page on each site, while on warm pages the two ways cost the same within
- * the bench's noise (`npm run bench`, 170 pages). The bit set is an 8 kB array filled from the
- * shipped hashes, and the text is read once either way.
+ * the bench's noise (`npm run bench`, 170 pages). The filter is a string read with `charCodeAt`,
+ * and the text is read once either way.
  */
 export function createMatcher(trie: TrieRoot): Matcher {
-  // The first-token filter: a 65,536-bit set of first-key hashes, filled on first use (the context
-  // cues' matcher reads text only around a contextual find; most pages have none). An indexed loop:
-  // code that runs once per page runs in the interpreter, where for-of costs several times more.
-  let bits: Int32Array | null = null;
-  const fill = (): Int32Array => {
-    const set = new Int32Array(FILTER_WORDS);
-    const hashes = trie.h;
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i]!;
-      set[(h >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h & 31);
-    }
-    return set;
-  };
+  // The first-token filter, shipped with the trie (see `firstKeyFilter`): nothing to build.
+  const filter = trie.f;
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
   // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
@@ -164,14 +151,13 @@ export function createMatcher(trie: TrieRoot): Matcher {
   /** Every match, tokenising the whole text (and counting its tokens). */
   function scan(text: string): readonly Match[] {
     let out: Match[] | null = null;
-    const set = (bits ??= fill());
     tokens = 0;
     scanner.reset(text);
     while (scanner.next()) {
       tokens++;
       const h = scanner.hash;
       const s = scanner.stemHash;
-      if ((set[(h >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h & 31))) === 0 && (s === h || (set[(s >>> 5) & (FILTER_WORDS - 1)]! & (1 << (s & 31))) === 0)) continue;
+      if (!mayStart(filter, h) && (s === h || !mayStart(filter, s))) continue;
       const start = scanner.start;
       const end = longest(text);
       if (end >= 0) {

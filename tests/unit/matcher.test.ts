@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
 import { buildTrie, phraseKeys } from '../../lib/match/compile-trie.ts';
+import { firstKeyFilter, mayStart } from '../../lib/match/trie.ts';
 import { lexicon as compiled } from '../helpers/dom-fakes.ts';
 import { hashKey } from '../../lib/text/tokenise.ts';
 
@@ -225,10 +226,30 @@ describe('buildTrie', () => {
     expect(phraseKeys('U.S.-led')).toEqual(['us', 'led']);
   });
 
-  it('ships the hashes of the first-level keys, so a page does not compute them', () => {
+  it('ships the first-token filter of its first-level keys, so a page builds nothing', () => {
     const { trie } = buildTrie([['cold war', 0], ['zero-sum', 1], ['U.S.-led', 2]]);
-    expect(trie.h).toEqual(Object.keys(trie.c!).map(hashKey));
     expect(Object.keys(trie.c!)).toEqual(['cold', 'us', 'zero']);
+    expect(trie.f).toHaveLength(4096);
+    // Exactly the bits of the three keys' hashes are set (65,536 bits, bit = hash & 0xffff).
+    const set: number[] = [];
+    for (let i = 0; i < trie.f.length; i++) for (let b = 0; b < 16; b++) if (trie.f.charCodeAt(i) & (1 << b)) set.push(i * 16 + b);
+    expect(set).toEqual([...new Set(['cold', 'us', 'zero'].map((k) => hashKey(k) & 0xffff))].sort((x, y) => x - y));
+    for (const k of ['cold', 'us', 'zero']) expect(mayStart(trie.f, hashKey(k))).toBe(true);
+    for (const other of ['warm', 'war', 'sum', 'led']) expect(mayStart(trie.f, hashKey(other))).toBe(set.includes(hashKey(other) & 0xffff));
+  });
+
+  it('the filter survives JSON (the lexicon ships it in compiled.json): lone surrogates and control characters included', () => {
+    // Unit 5 gets the value 0xd800 (a lone high surrogate: bits 11, 12, 14, 15), unit 9 the value
+    // 0x001f (a control character: bits 0–4), unit 4095 0xffff; a hash's high bits do not count.
+    const bits = (unit: number, ...b: number[]) => b.map((x) => unit * 16 + x);
+    const hashes = [...bits(5, 11, 12, 14, 15), ...bits(9, 0, 1, 2, 3, 4), ...bits(4095, ...Array.from({ length: 16 }, (_, i) => i)), 0x7fff0000 + 9 * 16 + 0];
+    const f = firstKeyFilter(hashes);
+    expect([f.charCodeAt(5), f.charCodeAt(9), f.charCodeAt(4095)]).toEqual([0xd800, 0x1f, 0xffff]);
+    const back = JSON.parse(JSON.stringify(f)) as string;
+    expect(back).toBe(f);
+    for (const h of hashes) expect(mayStart(back, h)).toBe(true);
+    expect(mayStart(back, 5 * 16)).toBe(false);
+    expect(mayStart(back, 9 * 16 + 5)).toBe(false);
   });
 
   it('an empty trie matches nothing', () => {
