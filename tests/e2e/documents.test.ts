@@ -93,7 +93,8 @@ describe('learning from your documents in real Chromium', () => {
     const doc = options.locator('[data-testid="documents"] > li').nth(1);
     await doc.locator('summary:has-text("Candidates")').click();
     await doc.getByRole('button', { name: 'Adopt “technology sovereignty” as your term' }).click();
-    expect(await options.getByLabel('Phrases, one per line').inputValue()).toBe('technology sovereignty');
+    // The form takes the phrase in an effect after the click's render: poll, as a reader would see it appear.
+    await expect.poll(() => options.getByLabel('Phrases, one per line').inputValue()).toBe('technology sovereignty');
     await options.getByLabel('Category').selectOption({ label: 'Sovereignty and territory' });
     await options.getByLabel('Gloss: what the phrase frames, in one line').fill('Presents control over technology as a matter of a state’s sovereignty.');
     await options.getByRole('button', { name: 'Add term' }).click();

@@ -346,7 +346,7 @@ describe('reader experience in real Chromium', () => {
     await popup.getByRole('searchbox').fill('quantum chromodynamics');
     await expect.poll(() => popup.textContent('.no-results').catch(() => '')).toContain('Nothing in the lexicon matches “quantum chromodynamics”');
     await popup.getByRole('button', { name: 'Clear the search' }).click();
-    expect(await popup.getByRole('searchbox').inputValue()).toBe('');
+    await expect.poll(() => popup.getByRole('searchbox').inputValue()).toBe('');
     await popup.close();
   });
 
