@@ -14,7 +14,7 @@
 // a 60,000-word article (viewport ≤ 100 ms, all ≤ 600 ms after load) and on a large page (≤ 1.5 s),
 // see cold-start.ts.
 // `-- --cold` runs only the cold starts. Exits 1 when one is missed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
@@ -24,7 +24,7 @@ import { launchExtension } from '../helpers/launch-extension.ts';
 import { waitForHighlightCount } from '../helpers/page-highlights.ts';
 import { buildProbe } from './build-probe.ts';
 import { coldLines, coldStart } from './cold-start.ts';
-import { derivedTexts, pageList, quantile } from './page-list.ts';
+import { corpusLines, derivedTexts, pageList, quantile } from './page-list.ts';
 import { launchPlainBrowser } from './plain-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -136,15 +136,10 @@ async function learnTiming(): Promise<{ words: number; ms: number; atOnce: numbe
   const { tokenise } = await import('../../lib/text/tokenise.ts');
   const paragraphs: string[] = [];
   let words = 0;
-  for (const corpus of ['commentary', 'official']) {
-    const folder = join(ROOT, 'lexicon/corpus', corpus);
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
-      for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
-        if (words >= 10_000 || !line.trim()) continue;
-        paragraphs.push(line);
-        words += tokenise(line).length;
-      }
-    }
+  for (const line of corpusLines('commentary', 'official')) {
+    if (words >= 10_000) break;
+    paragraphs.push(line);
+    words += tokenise(line).length;
   }
   const text = paragraphs.join('\n');
   const ext = await launchExtension();

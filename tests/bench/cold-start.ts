@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { tokenise } from '../../lib/text/tokenise.ts';
 import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.ts';
 import { waitForHighlightCount } from '../helpers/page-highlights.ts';
-import { quantile } from './page-list.ts';
+import { corpusLines, quantile } from './page-list.ts';
 import { launchPlainBrowser } from './plain-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -84,11 +84,7 @@ const WATCH = `(() => {
 
 /** The commentary corpus's paragraphs, repeated until they hold `target` words. */
 function articleParagraphs(target: number): { paragraphs: string[]; words: number } {
-  const folder = join(ROOT, 'lexicon/corpus/commentary');
-  const lines = readdirSync(folder)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter((l) => l.trim()));
+  const lines = corpusLines('commentary');
   const paragraphs: string[] = [];
   let words = 0;
   for (let i = 0; words < target; i++) {

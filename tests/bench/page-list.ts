@@ -31,16 +31,23 @@ export function quantile(values: readonly number[], q: number): number {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** The non-empty lines (paragraphs) of the corpora `kinds` (folders of `lexicon/corpus`), file by file in name order. */
+export function corpusLines(...kinds: string[]): string[] {
+  return kinds.flatMap((kind) => {
+    const folder = join(ROOT, 'lexicon/corpus', kind);
+    return readdirSync(folder)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((file) => readFileSync(join(folder, file), 'utf8').split('\n').filter((l) => l.trim()));
+  });
+}
+
 /**
  * The texts of the derived page sets: the corpus articles (framed pages), and the Chinese and
  * Russian test sentences, framed and look-alike lines in turn.
  */
 export function derivedTexts(): [string, string[], string][] {
-  const corpus: string[] = [];
-  for (const kind of ['commentary', 'official']) {
-    const folder = join(ROOT, 'lexicon/corpus', kind);
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) corpus.push(...readFileSync(join(folder, file), 'utf8').split('\n').filter((l) => l.trim()));
-  }
+  const corpus = corpusLines('commentary', 'official');
   const sentences = (file: string) => readFileSync(join(ROOT, 'tests/fixtures/precision', file), 'utf8').split('\n').map((l) => l.split('\t')[2] ?? '').filter(Boolean);
   const interleave = (a: string[], b: string[]) => a.flatMap((x, i) => (i < b.length ? [x, b[i]!] : [x]));
   return [
