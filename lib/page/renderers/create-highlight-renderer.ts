@@ -82,10 +82,10 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
   let handedAt = Number.NEGATIVE_INFINITY;
   /** Whether a hand-over is due (a microtask or a timer). */
   let queued = false;
-  const handOver = () => {
+  /** Only ever queued by `add` with a batch host. */
+  const handOver = (host: BatchHost) => {
     queued = false;
-    if (!batch) return;
-    handedAt = batch.now();
+    handedAt = host.now();
     if (waiting.size > 0) paint();
     for (const [category, ranges] of waiting) {
       const h = highlights.get(category);
@@ -114,8 +114,8 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
         // next frame); otherwise when the interval since the last hand-over is up.
         queued = true;
         const since = batch.now() - handedAt;
-        if (since >= BATCH_MS) queueMicrotask(handOver);
-        else batch.setTimeout(handOver, BATCH_MS - since);
+        if (since >= BATCH_MS) queueMicrotask(() => handOver(batch));
+        else batch.setTimeout(() => handOver(batch), BATCH_MS - since);
       }
       return { handle: range, span };
     },
