@@ -27,6 +27,9 @@ const MAX_GAP = 3;
 /** Tokens looked at after a candidate's first one: the longest phrase plus its gaps. */
 const LOOKAHEAD = 24;
 
+/** The first keys' unpacked subtrees, per shipped trie (matchers only read them). */
+const unpackedByTrie = new WeakMap<TrieRoot, Map<string, TrieNode>>();
+
 /** The child of an unpacked trie node for a folded key. */
 function child(node: TrieNode, key: string): TrieNode | undefined {
   const c = node.c;
@@ -64,15 +67,17 @@ export function createMatcher(trie: TrieRoot): Matcher {
   // The first-token filter, shipped with the trie (see `firstKeyFilter`): nothing to build.
   const filter = trie.f;
   const packed = trie.k;
-  /** The subtrees of the first keys this matcher has met, unpacked once each. */
-  const unpacked = new Map<string, TrieNode>();
+  // The subtrees of the first keys met so far, unpacked once per trie: a frame that builds its
+  // engine again (a settings or own-terms change) keeps them.
+  let unpacked = unpackedByTrie.get(trie);
+  if (unpacked === undefined) unpackedByTrie.set(trie, (unpacked = new Map()));
 
   /** The subtree of a first key, unpacked the first time it is asked for; undefined when no variant starts with it. */
   function first(key: string): TrieNode | undefined {
-    let node = unpacked.get(key);
+    let node = unpacked!.get(key);
     if (node === undefined && hasOwn.call(packed, key)) {
       node = unpackSubtree(packed[key]!);
-      unpacked.set(key, node);
+      unpacked!.set(key, node);
     }
     return node;
   }

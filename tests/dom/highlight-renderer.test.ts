@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BATCH_MS, createHighlightRenderer, type BatchHost } from '../../lib/page/renderers/create-highlight-renderer.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from '../../lib/page/renderers/renderer.ts';
-import { categoryIds, createFakeHighlightApi, createScannerRig, freshScan, paintedRanges, type FakeHighlight } from '../helpers/dom-fakes.ts';
+import { categoryIds, createFakeHighlightApi, createScannerRig, FakeHighlight, freshScan, paintedRanges } from '../helpers/dom-fakes.ts';
 import { setBody } from '../helpers/dom-html.ts';
 
 /** A clock the test moves and timers it runs when their time comes. */
@@ -40,7 +40,7 @@ function spans(n: number): { startContainer: Text; startOffset: number; endConta
 function rig(batch?: BatchHost) {
   const api = createFakeHighlightApi();
   const renderer = createHighlightRenderer(api, categoryIds, batch);
-  const highlight = (category: string): FakeHighlight => api.created[categoryIds.indexOf(category)]!;
+  const highlight = (category: string): FakeHighlight => api.created[categoryIds.indexOf(category)] ?? new FakeHighlight();
   return { api, renderer, highlight };
 }
 
@@ -206,5 +206,23 @@ describe('highlight renderer: nothing registered until something is painted', ()
     await endOfTask();
     host.advance(BATCH_MS);
     expect(api.registry.size).toBe(0);
+  });
+
+  it('a page without a find makes no Highlight at all; the first paint makes one per category, then the active mark\'s, in priority order', async () => {
+    const host = manualBatchHost();
+    const { api, renderer } = rig(host);
+    renderer.show(all, 'background');
+    renderer.setActive(null);
+    const { handle } = renderer.add(second, spans(1)[0]!);
+    renderer.remove(second, handle);
+    renderer.add('not-a-category', spans(1)[0]!);
+    renderer.clear();
+    await endOfTask();
+    host.advance(BATCH_MS);
+    expect(api.created).toHaveLength(0);
+    renderer.add(second, spans(1)[0]!);
+    await endOfTask();
+    expect(api.created.map((h) => h.priority)).toEqual([...categoryIds.map((_, i) => i), categoryIds.length + 1]);
+    expect(api.created[categoryIds.indexOf(second)]!.size).toBe(1);
   });
 });

@@ -98,12 +98,23 @@ export function createFakeHighlightApi(): FakeHighlightApi {
   };
 }
 
-/** The highlight renderer over a fake API; `byCategory` exposes each category's Highlight. */
-export function createFakeHighlightRenderer(): { renderer: Renderer; api: FakeHighlightApi; byCategory: Map<string, FakeHighlight>; active: FakeHighlight } {
+/**
+ * The highlight renderer over a fake API; `byCategory` exposes each category's Highlight and
+ * `active` the active mark's (empty ones until the renderer makes them, at its first paint).
+ */
+export function createFakeHighlightRenderer(): { renderer: Renderer; api: FakeHighlightApi; readonly byCategory: Map<string, FakeHighlight>; readonly active: FakeHighlight } {
   const api = createFakeHighlightApi();
   const renderer = createHighlightRenderer(api, categoryIds);
-  const byCategory = new Map(categoryIds.map((c, i) => [c, api.created[i]!] as const));
-  return { renderer, api, byCategory, active: api.created[categoryIds.length]! };
+  return {
+    renderer,
+    api,
+    get byCategory() {
+      return new Map(categoryIds.map((c, i) => [c, api.created[i] ?? new FakeHighlight()] as const));
+    },
+    get active() {
+      return api.created[categoryIds.length] ?? new FakeHighlight();
+    },
+  };
 }
 
 /**

@@ -275,6 +275,18 @@ describe('buildTrie', () => {
     expect(read).toEqual(['cold']);
     expect(matcher.findMatches('A cold war mentality, a zero-sum game and a cold war mentality again.').map((m) => m.entry)).toEqual([0, 1, 0]);
     expect(read).toEqual(['cold', 'zero']);
+    // Another trie object (the reader's own terms compiled again) unpacks its own.
+    expect(createMatcher({ ...trie, k }).findMatches('zero-sum game').map((m) => m.entry)).toEqual([1]);
+    expect(read).toEqual(['cold', 'zero', 'zero']);
+  });
+
+  it('matchers of one trie share its unpacked subtrees (an engine built again in the frame)', () => {
+    const { trie } = buildTrie([['cold war mentality', 0], ['zero-sum game', 1]]);
+    const read: string[] = [];
+    const shared = { ...trie, k: new Proxy(trie.k, { get: (target, key: string) => (read.push(key), target[key]) }) };
+    expect(createMatcher(shared).findMatches('a cold war mentality')).toHaveLength(1);
+    expect(createMatcher(shared).findMatches('a cold war mentality')).toHaveLength(1);
+    expect(read).toEqual(['cold']);
   });
 
   it('an empty trie matches nothing', () => {
