@@ -4,7 +4,7 @@ import { onMessage, sendMessage } from '../../lib/ext/protocol.ts';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/ext/settings-item.ts';
 import type { FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import type { PageReport } from '../../lib/report/page-report.ts';
-import { parseReport } from '../../lib/report/parse-report.ts';
+import { parseReport, writtenPatterns } from '../../lib/report/parse-report.ts';
 import type { ListFilter } from '../../lib/report/occurrence-list.ts';
 import { ownCategoryList, type OwnCategory } from '../../lib/user-terms/own-categories.ts';
 import type { UserDocument } from '../../lib/user-terms/user-documents.ts';
@@ -96,10 +96,13 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
   const site = computed(() => (report.value ? siteKey(report.value.host) : null));
   const muted = computed(() => mutedOn(settings.value, site.value ?? ''));
 
+  // Reports name each find's pattern by index; the glossary has the patterns' text.
+  const written = writtenPatterns(lexicon.terms);
+
   async function fetchReport(id: number): Promise<PageState> {
     const ask = async (frameId: number): Promise<{ frameId: number; report: PageReport } | null> => {
       try {
-        const r = parseReport(await sendMessage('getReport', undefined, { tabId: id, frameId }));
+        const r = parseReport(await sendMessage('getReport', undefined, { tabId: id, frameId }), written);
         return r ? { frameId, report: r } : null;
       } catch {
         return null; // A frame without our content script (or gone): skip it.

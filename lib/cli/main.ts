@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { learnLexicon } from '../lexicon/learn/learn-lexicon.ts';
 import { LexiconError } from '../lexicon/schema.ts';
-import { LEXICON_DIR, loadCompiled, loadFinder, loadFull } from './load-generated.ts';
+import { LEXICON_DIR, loadCompiled, loadFinder, loadFull, loadWritten } from './load-generated.ts';
 import { exportFileName, toCsv, toJson, toMarkdown } from '../report/export.ts';
 import { reportInput } from './report-file.ts';
 import { scanText, type ScanHit } from './scan-file.ts';
@@ -30,6 +30,7 @@ function scan(args: string[]): void {
   if (positionals.length === 0) fail('scan needs at least one FILE\n' + USAGE);
   const lexicon = loadCompiled();
   const finder = loadFinder(lexicon);
+  const written = values.explain ? loadWritten(lexicon) : undefined;
   const hits: ScanHit[] = [];
   for (const file of positionals) {
     if (!existsSync(file)) fail(`${file}: no such file`);
@@ -39,7 +40,7 @@ function scan(args: string[]): void {
     } catch (error) {
       fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
-    hits.push(...scanText(file, content, lexicon, finder, { explain: values.explain }));
+    hits.push(...scanText(file, content, lexicon, finder, written ? { explain: written } : {}));
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(hits, null, 1)}\n`);
@@ -72,11 +73,12 @@ function report(args: string[]): void {
   const lexicon = loadCompiled();
   const full = loadFull();
   const finder = loadFinder(lexicon);
+  const written = loadWritten(lexicon);
   const readAt = new Date().toISOString();
   if (values.out) mkdirSync(values.out, { recursive: true });
   for (const file of positionals) {
     const content = readFileSync(file, 'utf8');
-    const input = reportInput(file, content, lexicon, finder, readAt);
+    const input = reportInput(file, content, lexicon, finder, written, readAt);
     const text = format === 'md' ? toMarkdown(full, input) : format === 'csv' ? toCsv(full, input) : toJson(full, input);
     if (!values.out) {
       process.stdout.write(text);

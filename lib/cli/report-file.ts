@@ -14,10 +14,13 @@ function titleOf(file: string, content: string): string {
   return raw.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e]!);
 }
 
-/** What an export needs of one file: what the finder finds in it, each with its sentence and voice, as the popup would report it. */
-export function reportInput(file: string, content: string, lexicon: CompiledLexicon, finder: Finder, readAt: string): ExportInput {
+/**
+ * What an export needs of one file: what the finder finds in it, each with its sentence and voice,
+ * as the popup would report it. `written` holds each family's patterns by term index (`loadWritten`).
+ */
+export function reportInput(file: string, content: string, lexicon: CompiledLexicon, finder: Finder, written: readonly (readonly string[])[], readAt: string): ExportInput {
   const { text } = fileRuns(file, content);
-  const hits = scanText(file, content, lexicon, finder, { explain: true });
+  const hits = scanText(file, content, lexicon, finder, { explain: written });
   const counts: Record<string, number> = {};
   const occurrences = hits.map((h, i) => {
     counts[h.term] = (counts[h.term] ?? 0) + 1;

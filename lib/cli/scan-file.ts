@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { createFinder, type Finder, type Finding } from '../match/create-finder.ts';
-import { whyLine, whyOf, type Why } from '../match/explain.ts';
+import { readWhy, whyLine, whyOf, type Why } from '../match/explain.ts';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
 import { collectRuns } from '../page/collect-runs.ts';
 
@@ -47,9 +47,10 @@ export function fileRuns(name: string, content: string): { text: string; runs: {
 /**
  * Every framing term in one file's text, with offsets into that text, found by the same finder and
  * rules as the content script: block by block, and contextual finds without a cue nearby kept when
- * the file as a whole is about international affairs.
+ * the file as a whole is about international affairs. With `explain` (each family's written
+ * patterns by term index, `loadWritten`), every hit says why it fired.
  */
-export function scanText(file: string, content: string, lexicon: CompiledLexicon, finder: Finder = createFinder(lexicon), options: { explain?: boolean } = {}): ScanHit[] {
+export function scanText(file: string, content: string, lexicon: CompiledLexicon, finder: Finder = createFinder(lexicon), options: { explain?: readonly (readonly string[])[] } = {}): ScanHit[] {
   const { text, runs } = fileRuns(file, content);
   const hits: ScanHit[] = [];
   const pending: { run: { start: number; text: string }; finding: Finding }[] = [];
@@ -59,7 +60,7 @@ export function scanText(file: string, content: string, lexicon: CompiledLexicon
     const end = run.start + f.end;
     const out: ScanHit = { file, start, end, text: text.slice(start, end), term: term.id, category: term.category };
     if (options.explain) {
-      const why = whyOf(term, f, run.text);
+      const why = readWhy(whyOf(f, run.text), options.explain[f.term] ?? [], out.text);
       out.why = { ...why, reason: whyLine(why) };
     }
     hits.push(out);

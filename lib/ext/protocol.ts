@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CardText } from '../lexicon/compiled.ts';
 import type { CompiledOriginals } from '../match/originals.ts';
-import type { PageReport } from '../report/page-report.ts';
+import type { SentReport } from '../report/page-report.ts';
 
 /**
  * Every message between the parts of the extension, typed. Storage carries settings; messages
@@ -9,7 +9,7 @@ import type { PageReport } from '../report/page-report.ts';
  */
 export interface ProtocolMap {
   /** Popup → content script of one frame: what did you find? */
-  getReport(): PageReport;
+  getReport(): SentReport;
   /** Popup → content script: scroll to occurrence `index`, flash it and make it active. */
   reveal(data: { index: number }): boolean;
   /** Background → content script: move the active highlight to the next or previous one. */

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardText, CompiledLexicon } from '../lexicon/compiled.ts';
 import { createFinder } from '../match/create-finder.ts';
-import { whyLine } from '../match/explain.ts';
-import { buildReport, isIndex, type PageReport } from '../report/page-report.ts';
+import { readWhy, whyLine } from '../match/explain.ts';
+import { buildReport, isIndex, type SentReport } from '../report/page-report.ts';
 import { createHoverCard } from '../page/create-hover-card.ts';
 import { createPageScanner, type PageMatch } from '../page/create-page-scanner.ts';
 import { browserSchedulerHost, createScheduler } from '../page/create-scheduler.ts';
@@ -195,7 +195,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   const cardTexts = new Map<number, Promise<CardText | null>>();
   const textOf = (term: number): Promise<CardText | null> => {
     const own = term >= shipped.terms.length ? userTerms[term - shipped.terms.length] : undefined;
-    if (own) return Promise.resolve({ label: own.label, gloss: own.note ? `${own.gloss} ${own.note}` : own.gloss });
+    if (own) return Promise.resolve({ label: own.label, gloss: own.note ? `${own.gloss} ${own.note}` : own.gloss, patterns: own.phrases });
     let text = cardTexts.get(term);
     if (!text) {
       text = sendMessage('cardText', { id: lexicon.terms[term]!.id }).catch(() => null);
@@ -212,7 +212,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
       const term = lexicon.terms[m.term]!;
       const category = lexicon.categories.find((c) => c.id === term.category)!;
       const yours = m.term >= shipped.terms.length ? ' · your term' : '';
-      card.show({ termId: term.id, label: text?.label ?? term.id, category: category.label + yours, colour: category.colour, gloss: text?.gloss ?? '', why: whyLine(m.why), ...(text?.original ? { original: text.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
+      card.show({ termId: term.id, label: text?.label ?? term.id, category: category.label + yours, colour: category.colour, gloss: text?.gloss ?? '', why: whyLine(readWhy(m.why, text?.patterns ?? [], m.text)), ...(text?.original ? { original: text.original } : {}) }, options.rect ?? rangeOf(m).getBoundingClientRect(), { focus: options.focus });
     });
   };
 
@@ -291,7 +291,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     if (card.shown() !== null && !card.owns(next as EventTarget | null) && !card.owns(e.target)) hideCard();
   });
 
-  onMessage('getReport', ({ sender }): PageReport => {
+  onMessage('getReport', ({ sender }): SentReport => {
     if (sender.id !== browser.runtime.id) throw new Error('not ours');
     return buildReport(lexicon, running ? scanner.matches() : [], { url: win.location.href, title: doc.title.slice(0, 500), host: host(), active: isActiveOn(settings, host()), words: scanner.words() });
   });

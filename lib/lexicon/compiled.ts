@@ -10,13 +10,17 @@ export const ENTRY_CONTEXTUAL = 1;
 export const ENTRY_STANDARD = 2;
 /** A longer phrase a family's `exclude` names ("bully pulpit"): matched so that it hides the shorter pattern in it, never shown. */
 export const ENTRY_STOP = 4;
+/**
+ * A pattern written in lower case with a word of four letters or more ("balance of power"): for a
+ * family with the titles guard, the same words in capitals mid-sentence may be a name ("Balance
+ * of Power", a television programme). A pattern that is itself a name ("Thucydides Trap") never is.
+ */
+export const ENTRY_LOWER_CASE = 8;
 
-/** A family as the content script needs it to match: no reader text (that is in {@link CardTexts}). */
+/** A family as the content script needs it to match: no reader text (that is in {@link CardTexts}), not even its patterns. */
 export interface CompiledTerm {
   id: string;
   category: string;
-  /** Its patterns as the lexicon writes them (`patterns`, then `contextual`), for "why is this highlighted?". */
-  patterns: string[];
   /** Bit set of the guard sets (bit i is `context.guards[i]`) that mark other senses; absent when none. */
   guards?: number;
   /** 1 when its cues must be in the words it qualifies ("so-called"), not around it. */
@@ -31,6 +35,8 @@ export interface CardText {
   gloss: string;
   /** Its first Chinese and first Russian form with their romanisations ("冷战思维 lěngzhàn sīwéi"). */
   original?: string;
+  /** Its patterns as the lexicon writes them (`patterns`, then `contextual`): a find's pattern index names one, for "why is this highlighted?". */
+  patterns: string[];
 }
 
 /** Card texts by family id. */
@@ -58,7 +64,7 @@ export interface CompiledLexicon {
   terms: CompiledTerm[];
   /** Trie of every variant; a value indexes `entries` in threes. */
   trie: TrieRoot;
-  /** Per entry e: `entries[3e]` the term index, `entries[3e+1]` its pattern index, `entries[3e+2]` flags ({@link ENTRY_CONTEXTUAL}, {@link ENTRY_STANDARD}). */
+  /** Per entry e: `entries[3e]` the term index, `entries[3e+1]` its pattern index, `entries[3e+2]` flags ({@link ENTRY_CONTEXTUAL}, {@link ENTRY_STANDARD}, {@link ENTRY_STOP}, {@link ENTRY_LOWER_CASE}). */
   entries: number[];
   context: CompiledContext;
 }

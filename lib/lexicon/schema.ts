@@ -209,7 +209,7 @@ export interface CorpusStats {
 }
 
 /** A family as the glossary lists it (no explanation, no examples). */
-export type GlossaryTerm = Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns' | 'reading'> & {
+export type GlossaryTerm = Pick<Term, 'id' | 'label' | 'category' | 'gloss' | 'patterns' | 'contextual' | 'reading'> & {
   /** The original forms and their romanisations, for search. */
   originals: Pick<Original, 'lang' | 'form' | 'romanised' | 'traditional'>[];
 };
@@ -231,7 +231,7 @@ export interface FullLexicon extends Omit<GlossaryLexicon, 'terms'> {
 
 // The compiled lexicon's shape lives in compiled.ts, free of zod, so the content script that reads
 // it does not carry the schema library.
-export { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CardText, type CardTexts, type CompiledContext, type CompiledLexicon, type CompiledTerm } from './compiled.ts';
+export { ENTRY_CONTEXTUAL, ENTRY_LOWER_CASE, ENTRY_STANDARD, ENTRY_STOP, type CardText, type CardTexts, type CompiledContext, type CompiledLexicon, type CompiledTerm } from './compiled.ts';
 
 /** `lexicon/context.yaml`: the cues of international affairs and the guards of other senses. */
 export const contextSourceSchema = z.strictObject({

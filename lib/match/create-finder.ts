@@ -1,4 +1,4 @@
-import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/compiled.ts';
+import { ENTRY_CONTEXTUAL, ENTRY_LOWER_CASE, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/compiled.ts';
 import { sentenceAround, type Span } from '../text/sentences.ts';
 import { createMatcher, type Matcher } from './create-matcher.ts';
 
@@ -93,17 +93,26 @@ function wordsOf(text: string): string[] {
 const capitalised = (word: string) => word[0] !== word[0]!.toLowerCase();
 
 /**
+ * True when the lexicon writes a pattern in lower case and it has a word of four letters or more
+ * ("balance of power", not "Thucydides Trap" or "G7"): compiled into its entry's flags
+ * (`ENTRY_LOWER_CASE`), so the content script needs no pattern text for {@link isTitleName}.
+ */
+export function writtenInLowerCase(pattern: string): boolean {
+  const written = wordsOf(pattern).filter((w) => w.length >= 4);
+  return written.length > 0 && !written.some(capitalised);
+}
+
+/**
  * True when a phrase the lexicon writes in lower case stands in the text Like A Title inside an
  * ordinary sentence: the name of a show, a film or a metro line ("a host of Balance of Power",
  * "the Red Line to Alewife"), not the phrase. Not at the start of a sentence, and not in a
  * headline (a sentence most of whose longer words are capitalised), where case says nothing. A
  * capitalised phrase followed by a sequel number ("Hegemony III") is a title wherever it stands.
  */
-function isTitleName(text: string, start: number, end: number, pattern: string, sentence: Span): boolean {
+function isTitleName(text: string, start: number, end: number, lowerCase: boolean, sentence: Span): boolean {
   // A sequel number after it ("Hegemony III", "Balance of Power II"): a title whatever the case.
   if (/^\s+(?:II|III|IV|V|VI|VII|VIII|IX|X)\b/.test(text.slice(end, end + 6)) && capitalised(text.slice(start, end))) return true;
-  const written = wordsOf(pattern).filter((w) => w.length >= 4);
-  if (written.length === 0 || written.some(capitalised)) return false;
+  if (!lowerCase) return false;
   const seen = wordsOf(text.slice(start, end)).filter((w) => w.length >= 4);
   if (seen.length === 0 || !seen.every(capitalised)) return false;
   if (start <= sentence.start + 1) return false;
@@ -248,7 +257,7 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
       const guards = family.guards ?? 0;
       if (guards !== 0 || flags & ENTRY_CONTEXTUAL) {
         const sentence = sentenceAround(text, m.start, m.end);
-        if (guards & titles && isTitleName(text, m.start, m.end, family.patterns[finding.pattern] ?? '', sentence)) continue;
+        if (guards & titles && isTitleName(text, m.start, m.end, (flags & ENTRY_LOWER_CASE) !== 0, sentence)) continue;
         if (guards & ~titles && scanWindow(text, sentence.start, sentence.end, m.start, m.end).guards & guards) continue;
       }
       if (flags & ENTRY_CONTEXTUAL) contextual.push(finding);

@@ -1,7 +1,7 @@
-import { ORIGINAL_LANGUAGES, type CompiledTerm } from '../lexicon/compiled.ts';
+import { ORIGINAL_LANGUAGES } from '../lexicon/compiled.ts';
 import type { CueWhere, Finding } from './create-finder.ts';
 
-/** Why a term fired, as plain data: the pattern it is a form of and, for a contextual family, its cue. */
+/** Why a term fired, as a reader reads it: the pattern it is a form of and, for a contextual family, its cue. */
 export interface Why {
   /** The lexicon's pattern, as written. */
   pattern: string;
@@ -13,6 +13,18 @@ export interface Why {
   original?: { lang: 'zh' | 'ru'; romanised: string };
 }
 
+/**
+ * Why a term fired, as the content script records it and reports it: the index of the pattern
+ * among the family's written ones (`patterns`, then `contextual`), which the content script does
+ * not carry; whoever shows it reads the text with {@link readWhy} (the popup from its glossary,
+ * the hover card from the card texts). An original carries its form, which the originals finder has.
+ */
+export interface FoundWhy {
+  pattern: number;
+  cue?: string;
+  where?: CueWhere;
+  original?: { lang: 'zh' | 'ru'; form: string; romanised: string };
+}
 
 const WHERE: Record<CueWhere, string> = {
   sentence: 'in the same sentence',
@@ -21,15 +33,26 @@ const WHERE: Record<CueWhere, string> = {
   page: 'the page as a whole is about international affairs',
 };
 
-/** The {@link Why} of a finding in `text` (the text the finder searched). */
-export function whyOf(term: Pick<CompiledTerm, 'patterns'>, finding: Finding, text: string): Why {
-  const why: Why = finding.original
-    ? { pattern: finding.original.form, original: { lang: finding.original.lang, romanised: finding.original.romanised } }
-    : { pattern: term.patterns[finding.pattern] ?? '' };
+/** The {@link FoundWhy} of a finding in `text` (the text the finder searched). */
+export function whyOf(finding: Finding, text: string): FoundWhy {
+  const why: FoundWhy = { pattern: finding.pattern };
+  if (finding.original) why.original = { lang: finding.original.lang, form: finding.original.form, romanised: finding.original.romanised };
   if (finding.cue) {
     why.where = finding.cue.where;
     if (finding.cue.where !== 'page') why.cue = text.slice(finding.cue.start, finding.cue.end);
   }
+  return why;
+}
+
+/**
+ * A {@link FoundWhy} with its pattern read from the family's written patterns, or `fallback` (the
+ * words the page has) when the index names none: the hover card when the background did not answer.
+ */
+export function readWhy(found: FoundWhy, written: readonly string[], fallback: string): Why {
+  const why: Why = { pattern: found.original ? found.original.form : (written[found.pattern] ?? fallback) };
+  if (found.original) why.original = { lang: found.original.lang, romanised: found.original.romanised };
+  if (found.cue !== undefined) why.cue = found.cue;
+  if (found.where !== undefined) why.where = found.where;
   return why;
 }
 

@@ -187,7 +187,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const category = categories[f.term]!;
       const cut = cutSentence(run.text, f.start, f.end);
       const painted = renderer.add(category, toDomSpan(run, f.start, f.end));
-      const why = whyOf(lexicon.terms[f.term]!, f, run.text);
+      const why = whyOf(f, run.text);
       added.push({ term: f.term, category, text: run.text.slice(f.start, f.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, why, span: painted.span, handle: painted.handle });
     }
     if (added.length === 0) return false;

@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from '../lexicon/compiled.ts';
-import type { Why } from '../match/explain.ts';
+import type { FoundWhy, Why } from '../match/explain.ts';
 
 /** True for a small non-negative integer: message fields are checked before use. */
 export function isIndex(value: unknown): value is number {
@@ -24,7 +24,10 @@ export interface ReportOccurrence {
   why: Why;
 }
 
-/** What a frame found, as sent to the popup. Plain data, validated on receipt. */
+/** One occurrence as a frame sends it: its pattern named by index (see {@link FoundWhy}). */
+export type SentOccurrence = Omit<ReportOccurrence, 'why'> & { why: FoundWhy };
+
+/** What a frame found, as the popup reads it (see {@link SentReport} for what travels). */
 export interface PageReport {
   url: string;
   /** The document's title, for an exported report. */
@@ -39,6 +42,9 @@ export interface PageReport {
   occurrences: ReportOccurrence[];
 }
 
+/** What a frame found, as sent to the popup: plain data, validated and read on receipt (`parseReport`). */
+export type SentReport = Omit<PageReport, 'occurrences'> & { occurrences: SentOccurrence[] };
+
 /** What the report needs of a match found on the page. */
 export interface ReportableMatch {
   /** Index of the family in the compiled lexicon. */
@@ -51,13 +57,13 @@ export interface ReportableMatch {
   sentenceStart: number;
   sentenceEnd: number;
   /** What made it fire. */
-  why: Why;
+  why: FoundWhy;
 }
 
 /** Builds the report of a frame from its matches, in document order. O(matches). */
-export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; title?: string; host: string; active: boolean; words: number }): PageReport {
+export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; title?: string; host: string; active: boolean; words: number }): SentReport {
   const counts: Record<string, number> = {};
-  const occurrences: ReportOccurrence[] = [];
+  const occurrences: SentOccurrence[] = [];
   matches.forEach((m, index) => {
     const id = lexicon.terms[m.term]!.id;
     counts[id] = (counts[id] ?? 0) + 1;

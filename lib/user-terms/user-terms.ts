@@ -324,5 +324,5 @@ export function importTermList(text: string, bytes: number, context: CheckContex
 /** The glossary with the reader's own categories and terms after the lexicon's, so reports, search, settings and the page view name them. */
 export function glossaryWithUserTerms<L extends { terms: readonly object[]; categories: readonly object[] }>(glossary: L, terms: readonly UserTerm[], own: readonly OwnCategory[] = []): L {
   if (terms.length === 0 && own.length === 0) return glossary;
-  return { ...glossary, categories: [...glossary.categories, ...ownCategoryList(own)], terms: [...glossary.terms, ...terms.map((t) => ({ id: t.id, label: t.label, category: t.category, gloss: t.gloss, patterns: t.phrases, reading: 'framing' as const, originals: [] }))] };
+  return { ...glossary, categories: [...glossary.categories, ...ownCategoryList(own)], terms: [...glossary.terms, ...terms.map((t) => ({ id: t.id, label: t.label, category: t.category, gloss: t.gloss, patterns: t.phrases, contextual: [], reading: 'framing' as const, originals: [] }))] };
 }

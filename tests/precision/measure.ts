@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { scanText } from '../../lib/cli/scan-file.ts';
 import type { Finder } from '../../lib/match/create-finder.ts';
-import { whyLine, whyOf } from '../../lib/match/explain.ts';
+import { readWhy, whyLine, whyOf } from '../../lib/match/explain.ts';
+import { loadWritten } from '../../lib/cli/load-generated.ts';
 import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { foldOriginal, type CompiledOriginals } from '../../lib/match/originals.ts';
 
@@ -46,12 +47,20 @@ export const readLookalikes = (file = 'lookalikes.tsv'): LookalikeCase[] =>
 export const readFramed = (file = 'framed.tsv'): FramedCase[] =>
   readTsv(file, 3).map(({ line, cells: [families, register, sentence] }) => ({ line, families: families!.split(',').map((f) => f.trim()).filter(Boolean), register: register!, sentence: sentence! }));
 
+/** Each family's written patterns, read once per lexicon (the hover card's source: cards.json). */
+const writtenByLexicon = new WeakMap<CompiledLexicon, string[][]>();
+function writtenOf(lexicon: CompiledLexicon): string[][] {
+  let written = writtenByLexicon.get(lexicon);
+  if (!written) writtenByLexicon.set(lexicon, (written = loadWritten(lexicon)));
+  return written;
+}
+
 /** What the finder highlights in one sentence read as a page of its own: `[text, family id, why]`. */
 export function highlights(lexicon: CompiledLexicon, finder: Finder, sentence: string): { text: string; term: string; why: string }[] {
   const { found, pending } = finder.find(sentence);
   const page = finder.pagePoints(sentence);
   const all = [...found, ...pending.filter((f) => finder.firesOnPage(f, page)).map((f) => ({ ...f, cue: { where: 'page' as const } }))];
-  return all.map((f) => ({ text: sentence.slice(f.start, f.end), term: lexicon.terms[f.term]!.id, why: whyLine(whyOf(lexicon.terms[f.term]!, f, sentence)) }));
+  return all.map((f) => ({ text: sentence.slice(f.start, f.end), term: lexicon.terms[f.term]!.id, why: whyLine(readWhy(whyOf(f, sentence), writtenOf(lexicon)[f.term] ?? [], sentence.slice(f.start, f.end))) }));
 }
 
 /** Figures of the look-alike set. */

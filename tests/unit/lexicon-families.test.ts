@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/cli/scan-file.ts';
 import { expandOptional } from '../../lib/lexicon/learn/generate-variants.ts';
 import { generateVariants } from '../../lib/lexicon/learn/variants.ts';
-import type { CardTexts, CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
-import { createFinder } from '../../lib/match/create-finder.ts';
+import { ENTRY_LOWER_CASE, ENTRY_STOP, type CardTexts, type CompiledLexicon, type FullLexicon } from '../../lib/lexicon/schema.ts';
+import { createFinder, writtenInLowerCase } from '../../lib/match/create-finder.ts';
 import { tokenise } from '../../lib/text/tokenise.ts';
 
 const LEXICON = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -49,12 +49,13 @@ describe.each(full.terms.map((t) => [t.id, t] as const))('family %s', (id, famil
     expect(family.variants.length).toBeGreaterThanOrEqual(family.patterns.length > 0 ? 1 : 0);
     expect(problems(family.variants, id)).toEqual([]);
   });
-  it('the compiled lexicon has the family at the same index with the same category and patterns, and the card its label, gloss and first originals', () => {
+  it('the compiled lexicon has the family at the same index with the same category (no reader text, no patterns), and the card its label, gloss, patterns and first originals', () => {
     const index = full.terms.indexOf(family);
-    expect(compiled.terms[index]).toMatchObject({ id, category: family.category, patterns: [...family.patterns, ...family.contextual] });
+    expect(compiled.terms[index]).toMatchObject({ id, category: family.category });
     expect(compiled.terms[index]).not.toHaveProperty('gloss');
+    expect(compiled.terms[index]).not.toHaveProperty('patterns');
     const card = cards[id]!;
-    expect(card).toMatchObject({ label: family.label, gloss: family.gloss });
+    expect(card).toMatchObject({ label: family.label, gloss: family.gloss, patterns: [...family.patterns, ...family.contextual] });
     for (const lang of ['zh', 'ru'] as const) {
       const first = family.originals.find((o) => o.lang === lang);
       if (first) expect(card.original).toContain(`${first.form} ${first.romanised}`);
@@ -125,6 +126,21 @@ describe('the page as a whole is not enough for a capitalised phrase that can be
     expect(menu.pending).toEqual([]);
     const prose = finder.find('Analysts said the balance of power had shifted after the election.');
     expect(prose.pending.map((f) => compiled.terms[f.term]!.id)).toEqual(['balance-of-power']);
+  });
+
+  it('a show\'s name mid-sentence is passed over by the case the lexicon writes, which each entry carries as a flag', () => {
+    // "wolf-warrior" is a framing family (no cue needed): only the title test stands between the film and a highlight.
+    expect(finder.find('Millions of viewers queued to watch Wolf Warrior in cinemas that summer.')).toEqual({ found: [], pending: [] });
+    expect(finder.find('The diplomats were praised for their wolf warrior style by state media.').found.map((f) => compiled.terms[f.term]!.id)).toEqual(['wolf-warrior']);
+    expect(finder.find('Hegemony III sold well among strategy gamers this spring.')).toEqual({ found: [], pending: [] });
+    // Which patterns are written in lower case: four letters or more, none capitalised.
+    expect(['balance of power', 'so-called', 'Thucydides Trap', 'G7', 'the West'].map(writtenInLowerCase)).toEqual([true, true, false, false, false]);
+    for (let e = 0; e < compiled.entries.length / 3; e++) {
+      const [term, pattern, flags] = compiled.entries.slice(3 * e, 3 * e + 3) as [number, number, number];
+      if (flags & ENTRY_STOP) continue;
+      const written = cards[compiled.terms[term]!.id]!.patterns[pattern]!;
+      expect((flags & ENTRY_LOWER_CASE) !== 0, written).toBe(writtenInLowerCase(written));
+    }
   });
 });
 

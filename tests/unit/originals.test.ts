@@ -5,7 +5,7 @@ import { compileOriginals } from '../../lib/lexicon/learn/compile-originals.ts';
 import { russianForms } from '../../lib/lexicon/learn/russian-forms.ts';
 import { LexiconError, type CompiledLexicon, type Original } from '../../lib/lexicon/schema.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
-import { whyLine, whyOf } from '../../lib/match/explain.ts';
+import { readWhy, whyLine, whyOf } from '../../lib/match/explain.ts';
 import { createOriginalsFinder, foldOriginal, insideLongerWord, mayHoldOriginals } from '../../lib/match/originals.ts';
 import { isOriginalsLanguage, originalsTrigger, withOriginals } from '../../lib/match/with-originals.ts';
 import { readCompiledOriginals } from '../precision/measure.ts';
@@ -172,7 +172,7 @@ describe('explaining an original', () => {
   it('the card\'s line names the form, its language and its romanisation', () => {
     const text = 'Мы противостоим коллективному Западу.';
     const f = finder.find(text).found[0]!;
-    expect(whyLine(whyOf(lexicon.terms[f.term]!, f, text))).toBe('Matches “коллективный Запад”, the Russian original (kollektivnyy Zapad), framing wherever it appears.');
+    expect(whyLine(readWhy(whyOf(f, text), [], ''))).toBe('Matches “коллективный Запад”, the Russian original (kollektivnyy Zapad), framing wherever it appears.');
   });
 
   it('foldOriginal folds as the page does', () => {

@@ -32,16 +32,16 @@ const corpora = [
 const corpusStats = { commentary: { words: 10_000, occurrences: 30, byCategory: { bloc: 20, order: 10 } }, official: { words: 20_000, occurrences: 10, byCategory: { bloc: 2, order: 8 } } };
 const full: FullLexicon = { categories, corpora, documents: [], terms, corpusStats };
 /** What the popup has before the explanations load: the glossary (no meaning or origin). */
-const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusStats, terms: terms.map(({ id, label, category, gloss, patterns, reading, originals }) => ({ id, label, category, gloss, patterns, reading, originals: originals.map(({ lang, form, romanised, traditional }) => ({ lang, form, romanised, traditional })) })) };
+const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusStats, terms: terms.map(({ id, label, category, gloss, patterns, contextual, reading, originals }) => ({ id, label, category, gloss, patterns, contextual, reading, originals: originals.map(({ lang, form, romanised, traditional }) => ({ lang, form, romanised, traditional })) })) };
 const compiled: CompiledLexicon = {
   categories: categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
-  terms: terms.map(({ id, label, category, gloss, patterns }) => ({ id, label, category, gloss, patterns })),
+  terms: terms.map(({ id, category }) => ({ id, category })),
   trie: { f: '', k: {} },
   entries: [],
   context: { trie: { f: '', k: {} }, kinds: [], guards: [], topics: [], points: 2, page: { points: 24, per1000: 12 } },
 };
 const page = { url: 'https://example.com/a', host: 'example.com', active: true, words: 500 };
-const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, sentence: `A ${text}.`, sentenceStart: 2, sentenceEnd: 2 + text.length, why: { pattern: text } });
+const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, sentence: `A ${text}.`, sentenceStart: 2, sentenceEnd: 2 + text.length, why: { pattern: 0 } });
 
 describe('buildReport', () => {
   it('counts per family id, leaves out families without a match, and lists occurrences in document order', () => {

@@ -5,11 +5,12 @@ import { generateVariantsWith } from '../../lib/lexicon/learn/generate-variants.
 import { generateVariants } from '../../lib/lexicon/learn/variants.ts';
 import { parseFrequencyTable } from '../../lib/lexicon/learn/frequency-table.ts';
 import { frequencyTableText, wordFrequencies } from '../../lib/lexicon/learn/word-frequencies.ts';
-import type { CompiledLexicon, FullLexicon } from '../../lib/lexicon/schema.ts';
+import type { CompiledLexicon, FullLexicon, GlossaryLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { withUserTerms } from '../../lib/match/with-user-terms.ts';
 import { OWN_CATEGORY_SLOTS, ownCategoryList } from '../../lib/user-terms/own-categories.ts';
-import { checkDraft, exportTermList, importTermList, parseStoredUserTerms, resolveCategory, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
+import { checkDraft, exportTermList, glossaryWithUserTerms, importTermList, parseStoredUserTerms, resolveCategory, type CheckContext, type UserTerm } from '../../lib/user-terms/user-terms.ts';
+import { writtenPatterns } from '../../lib/report/parse-report.ts';
 
 const LEXICON = fileURLToPath(new URL('../../lexicon/generated/', import.meta.url));
 const full = JSON.parse(readFileSync(`${LEXICON}lexicon.json`, 'utf8')) as FullLexicon;
@@ -112,7 +113,9 @@ describe('your terms on the page', () => {
   const patience = add('strategic patience', { category: 'security-doctrine' }).term!;
   const overlapping = add('Cold War mentality of Washington').term!;
   const { lexicon, finder: both } = withUserTerms(compiled, finder, [patience, overlapping]);
-  const found = (text: string) => both.find(text).found.map((f) => ({ text: text.slice(f.start, f.end), id: lexicon.terms[f.term]!.id, pattern: lexicon.terms[f.term]!.patterns[f.pattern] }));
+  // The pattern a find names, read as the popup reads it: from the glossary with the own terms.
+  const written = writtenPatterns(glossaryWithUserTerms(JSON.parse(readFileSync(`${LEXICON}glossary.json`, 'utf8')) as GlossaryLexicon, [patience, overlapping]).terms);
+  const found = (text: string) => both.find(text).found.map((f) => ({ text: text.slice(f.start, f.end), id: lexicon.terms[f.term]!.id, pattern: written(lexicon.terms[f.term]!.id)![f.pattern] }));
 
   it('marks an own term wherever it appears, with its variants, in order with the lexicon’s finds', () => {
     expect(found('After years of strategic patience, talk of a Cold War mentality returned; critics mocked Strategic Patience.')).toEqual([

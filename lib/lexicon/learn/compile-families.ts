@@ -1,6 +1,7 @@
 import type { TrieRoot } from '../../match/trie.ts';
 import { tokenise } from '../../text/tokenise.ts';
-import { ENTRY_CONTEXTUAL, ENTRY_STANDARD, ENTRY_STOP, LexiconError, type TermSource } from '../schema.ts';
+import { ENTRY_CONTEXTUAL, ENTRY_LOWER_CASE, ENTRY_STANDARD, ENTRY_STOP, LexiconError, type TermSource } from '../schema.ts';
+import { writtenInLowerCase } from '../../match/create-finder.ts';
 import { buildTrie } from '../../match/compile-trie.ts';
 import { generateVariants } from './variants.ts';
 
@@ -46,7 +47,7 @@ export function compileFamilies(families: readonly SourceFamily[]): CompiledFami
         throw new LexiconError(`${family.file}: term "${family.id}": field "${field}": ${(error as Error).message}`);
       }
       const entry = entries.length / 3;
-      entries.push(term, index, (contextual ? ENTRY_CONTEXTUAL : 0) | (family.reading === 'standard' ? ENTRY_STANDARD : 0));
+      entries.push(term, index, (contextual ? ENTRY_CONTEXTUAL : 0) | (family.reading === 'standard' ? ENTRY_STANDARD : 0) | (writtenInLowerCase(pattern) ? ENTRY_LOWER_CASE : 0));
       for (const form of forms) if (!mine.has(form)) mine.set(form, entry);
     });
     // Exclusions that are not forms of a pattern are longer phrases holding one ("bully pulpit"):

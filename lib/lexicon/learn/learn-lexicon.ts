@@ -89,7 +89,7 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
   const context = compileContext(sources.context, [...curated, ...learned], 'lexicon/context.yaml');
   const lexicon: CompiledLexicon = {
     categories: sources.categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
-    terms: families.map((f, i) => {
+    terms: families.map((f) => {
       const guards = f.guards.reduce((mask, name) => {
         const bit = context.guards.indexOf(name);
         if (bit < 0) throw new LexiconError(`${f.file}: term "${f.id}": field "guards": unknown guard set "${name}" (context.yaml has ${context.guards.join(', ')})`);
@@ -103,7 +103,6 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
       return {
         id: f.id,
         category: f.category,
-        patterns: compiled.patterns[i]!,
         ...(guards ? { guards } : {}),
         ...(f.window === 'after' ? { after: 1 as const } : {}),
         ...(topics ? { topics } : {}),
@@ -113,9 +112,9 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     entries: compiled.entries,
     context,
   };
-  const cards: CardTexts = Object.fromEntries(families.map((f) => {
+  const cards: CardTexts = Object.fromEntries(families.map((f, i) => {
     const original = cardOriginal(sources.originals.get(f.id));
-    return [f.id, { label: f.label, gloss: f.gloss, ...(original ? { original } : {}) }];
+    return [f.id, { label: f.label, gloss: f.gloss, ...(original ? { original } : {}), patterns: compiled.patterns[i]! }];
   }));
   const finder = createFinder(lexicon);
   checkNeutralWording(families, finder.matcher, compiled.entries);
@@ -167,12 +166,13 @@ export function learnLexicon(dir: string, { allowMissingNotes = false } = {}): L
     categories: sources.categories,
     corpora: sources.corpora,
     documents,
-    terms: terms.map(({ id, label, category, gloss, patterns, reading, originals }) => ({
+    terms: terms.map(({ id, label, category, gloss, patterns, contextual, reading, originals }) => ({
       id,
       label,
       category,
       gloss,
       patterns,
+      contextual,
       reading,
       originals: originals.map(({ lang, form, romanised, traditional }) => ({ lang, form, romanised, ...(traditional ? { traditional } : {}) })),
     })),
