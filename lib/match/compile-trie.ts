@@ -1,4 +1,4 @@
-import { COMMA, GAP, PACKED_KEY, PACKED_PATH, PACKED_VALUE, firstKeyFilter, type TrieNode, type TrieRoot } from './trie.ts';
+import { COMMA, GAP, firstKeyFilter, type TrieNode, type TrieRoot } from './trie.ts';
 import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
@@ -54,22 +54,17 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
     if (node.t !== undefined && node.t !== term) conflicts.push({ variant, term, claimedBy: node.t });
     else node.t = term;
   }
-  return { trie: packTrie(trie), conflicts };
+  const root = sortTrie(trie);
+  const keys = Object.keys(root.c ?? {});
+  return { trie: { ...root, f: firstKeyFilter(keys.map(hashKey)) }, conflicts };
 }
 
-/** The paths of `node`'s variants below it, depth first in sorted key order, as {@link unpackSubtree} reads them. */
-function packedPaths(node: TrieNode, path: string[], out: string[]): string[] {
-  if (node.t !== undefined) out.push(path.join(PACKED_KEY) + PACKED_VALUE + node.t);
-  for (const key of Object.keys(node.c ?? {}).sort()) {
-    if (key.includes(PACKED_KEY) || key.includes(PACKED_VALUE) || key.includes(PACKED_PATH)) throw new Error(`a token key holds a separator of the packed trie: "${key}"`);
-    packedPaths(node.c![key]!, [...path, key], out);
+function sortTrie(node: TrieNode): TrieNode {
+  const out: TrieNode = {};
+  if (node.t !== undefined) out.t = node.t;
+  if (node.c) {
+    out.c = {};
+    for (const key of Object.keys(node.c).sort()) out.c[key] = sortTrie(node.c[key]!);
   }
   return out;
-}
-
-/** Packs a built trie as it is shipped: each first key's subtree as text, and the first-token filter. */
-export function packTrie(trie: TrieNode): TrieRoot {
-  const k: Record<string, string> = {};
-  for (const key of Object.keys(trie.c ?? {}).sort()) k[key] = packedPaths(trie.c![key]!, [], []).join(PACKED_PATH);
-  return { f: firstKeyFilter(Object.keys(k).map(hashKey)), k };
 }

@@ -1,5 +1,5 @@
 import { TokenScanner } from '../text/tokenise.ts';
-import { COMMA, GAP, mayStart, unpackSubtree, type TrieNode, type TrieRoot } from './trie.ts';
+import { COMMA, GAP, mayStart, type TrieNode, type TrieRoot } from './trie.ts';
 
 /** One occurrence of a trie entry in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
@@ -27,10 +27,7 @@ const MAX_GAP = 3;
 /** Tokens looked at after a candidate's first one: the longest phrase plus its gaps. */
 const LOOKAHEAD = 24;
 
-/** The first keys' unpacked subtrees, per shipped trie (matchers only read them). */
-const unpackedByTrie = new WeakMap<TrieRoot, Map<string, TrieNode>>();
-
-/** The child of an unpacked trie node for a folded key. */
+/** The child of a trie node for a folded key; the JSON objects are used as they are (no copies). */
 function child(node: TrieNode, key: string): TrieNode | undefined {
   const c = node.c;
   return c !== undefined && hasOwn.call(c, key) ? c[key] : undefined;
@@ -48,8 +45,8 @@ function isPossessive(key: string): boolean {
  * Algorithm: one pass of the tokeniser over the text, which hashes each word as it reads it (no
  * string per word). A word whose hash (or, for a possessive "West's", its stem's) is not in a
  * 65,536-bit filter of the first-level keys' hashes (`f`, shipped in the trie) is passed over; of the
- * other words 1–2 % pass (800 to 1,300 keys), each settled by one key lookup (the first time a
- * page has a first key, its packed subtree is unpacked, see `TrieRoot`). At a candidate the trie is walked over the following tokens as long as the gaps are soft, keeping the
+ * other words 1–2 % pass (800 to 1,300 keys), each settled by one key lookup. At a
+ * candidate the trie is walked over the following tokens as long as the gaps are soft, keeping the
  * longest complete variant; the search resumes after a match (leftmost, non-overlapping). A gap key
  * (`*`) lets one to three free words through, so the walk is a small depth-first search over at
  * most {@link LOOKAHEAD} tokens; a final word with a possessive "'s" ends a variant before its
@@ -66,21 +63,6 @@ function isPossessive(key: string): boolean {
 export function createMatcher(trie: TrieRoot): Matcher {
   // The first-token filter, shipped with the trie (see `firstKeyFilter`): nothing to build.
   const filter = trie.f;
-  const packed = trie.k;
-  // The subtrees of the first keys met so far, unpacked once per trie: a frame that builds its
-  // engine again (a settings or own-terms change) keeps them.
-  let unpacked = unpackedByTrie.get(trie);
-  if (unpacked === undefined) unpackedByTrie.set(trie, (unpacked = new Map()));
-
-  /** The subtree of a first key, unpacked the first time it is asked for; undefined when no variant starts with it. */
-  function first(key: string): TrieNode | undefined {
-    let node = unpacked!.get(key);
-    if (node === undefined && hasOwn.call(packed, key)) {
-      node = unpackSubtree(packed[key]!);
-      unpacked!.set(key, node);
-    }
-    return node;
-  }
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
   // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
@@ -145,20 +127,20 @@ export function createMatcher(trie: TrieRoot): Matcher {
     bestEnd = -1;
     bestEntry = -1;
     const key = scanner.key();
-    const node = first(key);
-    if (node === undefined) {
+    const first = child(trie, key);
+    if (first === undefined) {
       if (isPossessive(key)) {
-        const stem = first(key.slice(0, -2));
+        const stem = child(trie, key.slice(0, -2));
         if (stem !== undefined) found(stem, scanner.end - 2);
       }
       return bestEnd;
     }
-    found(node, scanner.end);
-    if (node.c !== undefined) {
+    found(first, scanner.end);
+    if (first.c !== undefined) {
       read = 0;
       exhausted = false;
       ahead.reset(text, scanner.end);
-      walk(node, 0);
+      walk(first, 0);
     }
     return bestEnd;
   }

@@ -1,9 +1,7 @@
 /**
- * The token trie: each node maps a folded token key to a child node; `t` marks the end of a
- * variant with its value (in the lexicon, an index into its entries). Compiled with the lexicon
- * (`lib/match/compile-trie.ts`; the reader's own terms are compiled with it in the content script)
- * and shipped packed (see {@link TrieRoot}); the matcher unpacks a first key's subtree the first
- * time a page has that word.
+ * The serialised token trie: each node maps a folded token key to a child node; `t` marks the end
+ * of a variant with its value (in the lexicon, an index into its entries). Compiled with the
+ * lexicon (`lib/match/compile-trie.ts`; the reader's own terms are compiled with it in the content script), shipped as JSON, walked as it is.
  */
 export interface TrieNode {
   /** The value of the variant that ends here. */
@@ -12,49 +10,10 @@ export interface TrieNode {
   c?: Record<string, TrieNode>;
 }
 
-/**
- * A compiled trie as shipped: the subtree of each first-level key packed as text, and the filter
- * the matcher needs to find candidates fast.
- *
- * Why packed: as nested JSON objects the lexicon's two tries were 187 kB that `JSON.parse` turned
- * into some 10,000 objects in every frame with text, most of them never read (a page meets a few
- * dozen of the 800 first keys); as strings the parser only copies text (2.1 ms → 0.35 ms for the
- * lexicon's trie in Node), and a subtree is built when its first key is met.
- */
-export interface TrieRoot {
+/** The root of a compiled trie: a node plus the filter the matcher needs to find candidates fast. */
+export interface TrieRoot extends TrieNode {
   /** The first-token filter: see {@link firstKeyFilter}. */
   f: string;
-  /** Per first-level key, its subtree: see {@link unpackSubtree}. */
-  k: Record<string, string>;
-}
-
-/** Separates the keys of a packed path. */
-export const PACKED_KEY = ' ';
-/** Separates a packed path from its value. */
-export const PACKED_VALUE = '=';
-/** Separates the paths of a packed subtree. */
-export const PACKED_PATH = '|';
-
-/**
- * The subtree a packed string stands for. The string lists each variant that ends in the subtree
- * as its keys after the first one, then `=` and its value (`of the concept=976`; the first key's
- * own value is `=683`), `|` between variants. Token keys never hold a space, `=` or `|` (they are
- * letters, digits, marks, apostrophes, a leading comma or the gap key `*`).
- */
-export function unpackSubtree(packed: string): TrieNode {
-  const root: TrieNode = {};
-  for (const path of packed.split(PACKED_PATH)) {
-    const at = path.lastIndexOf(PACKED_VALUE);
-    let node = root;
-    if (at > 0) {
-      for (const key of path.slice(0, at).split(PACKED_KEY)) {
-        node.c ??= {};
-        node = node.c[key] ??= {};
-      }
-    }
-    node.t = Number(path.slice(at + 1));
-  }
-  return root;
 }
 
 /** Code units of a first-token filter: 4,096 of 16 bits, 65,536 bits. */
