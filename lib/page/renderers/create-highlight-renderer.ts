@@ -67,9 +67,9 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     api.highlights.set(ACTIVE_HIGHLIGHT, active);
     registered.push(ACTIVE_HIGHLIGHT);
   };
-  /** Called before a range goes into a highlight: the first one makes and registers them. */
-  const paint = (): { highlights: Map<string, InstanceType<HighlightApi['Highlight']>>; active: InstanceType<HighlightApi['Highlight']> } => {
-    if (!highlights || !active) {
+  /** Called before a range goes into a highlight: the first call makes and registers them; returns them by category. */
+  const paint = (): Map<string, InstanceType<HighlightApi['Highlight']>> => {
+    if (!highlights) {
       highlights = new Map(categories.map((c, i) => {
         const h = new api.Highlight();
         h.priority = i;
@@ -79,7 +79,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
       active.priority = categories.length + 1;
       register();
     }
-    return { highlights, active };
+    return highlights;
   };
   /** Ranges not yet handed to their highlight, in the order they were added. */
   const waiting = new Map<string, Set<AbstractRange>>();
@@ -91,7 +91,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     queued = false;
     handedAt = host.now();
     if (waiting.size === 0) return;
-    const painted = paint().highlights;
+    const painted = paint();
     for (const [category, ranges] of waiting) {
       const h = painted.get(category)!;
       for (const range of ranges) h.add(range);
@@ -105,7 +105,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
       const range = new api.StaticRange(span);
       if (!known.has(category)) return { handle: range, span };
       if (!batch) {
-        paint().highlights.get(category)!.add(range);
+        paint().get(category)!.add(range);
         return { handle: range, span };
       }
       let ranges = waiting.get(category);
@@ -135,7 +135,10 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     },
     setActive(span) {
       active?.clear();
-      if (span) paint().active.add(new api.StaticRange(span));
+      if (span) {
+        paint();
+        active!.add(new api.StaticRange(span));
+      }
     },
     clear() {
       waiting.clear();
