@@ -4,6 +4,7 @@ import compiledText from '../../lexicon/generated/compiled.json?raw';
 import '../../lexicon/generated/highlights.css';
 import type { CompiledLexicon } from '../../lib/lexicon/compiled.ts';
 import { runContent } from '../../lib/ext/run-content.ts';
+import { warn } from '../../lib/ext/warn.ts';
 import { whenReadableText } from '../../lib/page/when-text.ts';
 
 export default defineContentScript({
@@ -19,7 +20,7 @@ export default defineContentScript({
       if (window !== window.top) await whenReadableText(document, ctx.signal);
       await runContent(ctx, JSON.parse(compiledText) as CompiledLexicon);
     } catch (error) {
-      console.warn(`[Framing Lens] stopped on this page: ${(error as Error)?.message ?? String(error)}`);
+      warn(`stopped on this page: ${(error as Error)?.message ?? String(error)}`);
     }
   },
 });

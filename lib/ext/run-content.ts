@@ -19,14 +19,15 @@ import { withUserTerms } from '../match/with-user-terms.ts';
 import { createOriginalsFinder, type OriginalsFinder } from '../match/originals.ts';
 import { isOriginalsLanguage, originalsTrigger, whenScriptsAppear, withOriginals } from '../match/with-originals.ts';
 import { OWN_CATEGORY_SLOTS } from '../user-terms/own-categories.ts';
+import { ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from '../page/node-types.ts';
+import { warn } from './warn.ts';
 
-const PREFIX = '[Framing Lens]';
 /** How long the card stays after the pointer leaves the term, so it can move onto the card. */
 const HIDE_DELAY_MS = 300;
 
 /** Logs one warning for a failure and lets the page go on without highlights. */
 function degrade(what: string, error: unknown): void {
-  console.warn(`${PREFIX} ${what}: ${(error as Error)?.message ?? String(error)}; nothing is highlighted on this page`);
+  warn(`${what}: ${(error as Error)?.message ?? String(error)}; nothing is highlighted on this page`);
 }
 
 /**
@@ -253,7 +254,7 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     }
     const caret = (doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null }).caretPositionFromPoint?.(e.clientX, e.clientY);
     const node = caret?.offsetNode;
-    const hit = node && node.nodeType === 3 ? scanner.matchAt(node, caret.offset) : null;
+    const hit = node && node.nodeType === TEXT_NODE ? scanner.matchAt(node, caret.offset) : null;
     if (hit && isShown(hit)) {
       cancelHide();
       if (card.shown() !== lexicon.terms[hit.term]!.id && cardFor !== hit) showCard(hit);
@@ -276,8 +277,8 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
   // Keyboard readers: focusing a link or button that holds a term shows its card (without taking focus).
   ctx.addEventListener(doc, 'focusin', (e) => {
     const target = e.target as Element | null;
-    if (!running || !target || card.owns(target) || target.nodeType !== 1) return;
-    const walker = doc.createTreeWalker(target, 4);
+    if (!running || !target || card.owns(target) || target.nodeType !== ELEMENT_NODE) return;
+    const walker = doc.createTreeWalker(target, SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const m = scanner.matchAt(text, 0) ?? scanner.matchAt(text, (text as Text).data.length);
       if (m && isShown(m)) {

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, defaultSettings, parseSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../settings/settings.ts';
+import { warn } from './warn.ts';
 
 /** The one stored settings item, versioned, with migrations. Read it through {@link loadSettings}. */
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
@@ -10,7 +11,7 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
 
 function repaired(raw: unknown): Settings {
   const { value, warnings } = parseSettings(raw);
-  for (const warning of warnings) console.warn(`[Framing Lens] ${warning}`);
+  for (const warning of warnings) warn(warning);
   return value;
 }
 
@@ -19,7 +20,7 @@ export async function loadSettings(): Promise<Settings> {
   try {
     return repaired(await settingsItem.getValue());
   } catch (error) {
-    console.warn(`[Framing Lens] settings: cannot read stored settings (${(error as Error).message}); using defaults`);
+    warn(`settings: cannot read stored settings (${(error as Error).message}); using defaults`);
     return defaultSettings();
   }
 }

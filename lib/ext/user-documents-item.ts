@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { parseStoredDocuments, USER_DOCUMENTS_VERSION, type UserDocument } from '../user-terms/user-documents.ts';
+import { warn } from './warn.ts';
 
 /** What Framing Lens learned from the reader's own documents, one stored item, versioned. */
 export const userDocumentsItem = storage.defineItem<unknown>('local:userDocuments', {
@@ -11,10 +12,10 @@ export const userDocumentsItem = storage.defineItem<unknown>('local:userDocument
 export async function loadUserDocuments(): Promise<UserDocument[]> {
   try {
     const { documents, warnings } = parseStoredDocuments(await userDocumentsItem.getValue());
-    for (const warning of warnings) console.warn(`[Framing Lens] ${warning}`);
+    for (const warning of warnings) warn(warning);
     return documents;
   } catch (error) {
-    console.warn(`[Framing Lens] your documents: cannot read them (${(error as Error).message}); none are used`);
+    warn(`your documents: cannot read them (${(error as Error).message}); none are used`);
     return [];
   }
 }

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { OwnCategory } from '../user-terms/own-categories.ts';
 import { parseStoredUserTerms, USER_TERMS_VERSION, type StoredUserTerms, type UserTerm } from '../user-terms/user-terms.ts';
+import { warn } from './warn.ts';
 
 /** The reader's own terms and categories, one stored item, versioned. Read it through {@link loadUserTerms}. */
 export const userTermsItem = storage.defineItem<unknown>('local:userTerms', {
@@ -10,7 +11,7 @@ export const userTermsItem = storage.defineItem<unknown>('local:userTerms', {
 
 function repaired(raw: unknown, categories: ReadonlySet<string>): StoredUserTerms {
   const { terms, categories: own, warnings } = parseStoredUserTerms(raw, categories);
-  for (const warning of warnings) console.warn(`[Framing Lens] ${warning}`);
+  for (const warning of warnings) warn(warning);
   return { terms, categories: own };
 }
 
@@ -19,7 +20,7 @@ export async function loadUserTerms(categories: ReadonlySet<string>): Promise<St
   try {
     return repaired(await userTermsItem.getValue(), categories);
   } catch (error) {
-    console.warn(`[Framing Lens] your terms: cannot read them (${(error as Error).message}); none are used`);
+    warn(`your terms: cannot read them (${(error as Error).message}); none are used`);
     return { terms: [], categories: [] };
   }
 }

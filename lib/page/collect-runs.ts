@@ -13,6 +13,8 @@
  * style recalculation on every element.
  */
 
+import { ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
+
 /** Elements whose contents are never scanned. */
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'button',
@@ -57,7 +59,7 @@ export function isInline(el: Element): boolean {
 /** The nearest block-level ancestor of `node` (or `node` itself when it is a block element). */
 export function blockOf(node: Node): Node {
   let current: Node | null = node;
-  while (current && (current.nodeType !== 1 || INLINE.has((current as Element).localName))) {
+  while (current && (current.nodeType !== ELEMENT_NODE || INLINE.has((current as Element).localName))) {
     if (!current.parentNode) return current;
     current = current.parentNode;
   }
@@ -66,8 +68,8 @@ export function blockOf(node: Node): Node {
 
 /** True when `node` or one of its ancestors is excluded from scanning, up to its root. */
 export function isInExcludedSubtree(node: Node): boolean {
-  for (let current: Node | null = node.nodeType === 1 ? node : node.parentNode; current; current = current.parentNode) {
-    if (current.nodeType === 1 && isExcluded(current as Element)) return true;
+  for (let current: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode; current; current = current.parentNode) {
+    if (current.nodeType === ELEMENT_NODE && isExcluded(current as Element)) return true;
   }
   return false;
 }
@@ -123,7 +125,7 @@ export class RunCursor {
     const hits = typeof query === 'function' ? (root as ParentNode).querySelectorAll(FLAGGED) : null;
     this.flagged = hits && hits.length > 0 ? new Set(hits) : null;
     this.node = root.firstChild;
-    if (root.nodeType === 1) this.enterShadow(root as Element);
+    if (root.nodeType === ELEMENT_NODE) this.enterShadow(root as Element);
   }
 
   /** The next run, or null when the walk is over. */
@@ -172,7 +174,7 @@ export class RunCursor {
     const root = this.root;
     let node = this.node!;
     let descend = false;
-    if (node.nodeType === 3) {
+    if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       // Spaces before any content are dropped: they cannot change what matches.
       if (this.content || hasContent(data)) {
@@ -181,7 +183,7 @@ export class RunCursor {
         this.nodes.push(node as Text);
         this.text += data;
       }
-    } else if (node.nodeType === 1) {
+    } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       const name = el.localName;
       const inline = INLINE.has(name);
@@ -211,7 +213,7 @@ export class RunCursor {
         return;
       }
       node = up;
-      if (node.nodeType === 1 && !INLINE.has((node as Element).localName)) {
+      if (node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName)) {
         this.take();
         this.blocks.pop();
       }

@@ -8,6 +8,7 @@ import { cutSentence } from './cut-sentence.ts';
 import { outermost, planBatch } from './plan-batch.ts';
 import type { Renderer } from './renderers/renderer.ts';
 import { toDomSpan, type DomSpan } from './to-dom-range.ts';
+import { ELEMENT_NODE } from './node-types.ts';
 
 /** A term found on the page: what the report needs, plus where it is painted. */
 export interface PageMatch extends ReportableMatch {
@@ -166,7 +167,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const dropWithin = (block: Node): boolean => {
     const before = total;
     drop(block);
-    if (block.nodeType === 1) {
+    if (block.nodeType === ELEMENT_NODE) {
       const inside = (block as Element).getElementsByTagName('*');
       if (inside.length < tracked.size + waiting.size) {
         for (let i = inside.length - 1; i >= 0; i--) drop(inside[i]!);
@@ -202,7 +203,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const paintRun = (run: TextRun): boolean => {
     const { found, pending } = finder.find(run.text);
     if (found.length === 0 && pending.length === 0) return false;
-    if (options.isVisible && run.block.nodeType === 1 && !options.isVisible(run.block as Element)) return false;
+    if (options.isVisible && run.block.nodeType === ELEMENT_NODE && !options.isVisible(run.block as Element)) return false;
     if (pending.length === 0) return paint(run, found);
     const measured = page;
     const fire = measured ? pending.filter((f) => finder.firesOnPage(f, measured)) : [];

@@ -1,4 +1,5 @@
 import { blockOf, isInline } from './collect-runs.ts';
+import { ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
 
 /** What a batch of mutation records asks the scanner to do. */
 export interface BatchPlan {
@@ -21,9 +22,9 @@ export type BatchRecord = Pick<MutationRecord, 'type' | 'target' | 'addedNodes' 
  */
 export function inlineBeside(node: Node | null, forward: boolean): boolean {
   for (let n = node; n; n = forward ? n.nextSibling : n.previousSibling) {
-    if (n.nodeType === 3) {
+    if (n.nodeType === TEXT_NODE) {
       if (/\S/.test((n as Text).data)) return true;
-    } else if (n.nodeType === 1) return isInline(n as Element);
+    } else if (n.nodeType === ELEMENT_NODE) return isInline(n as Element);
   }
   return false;
 }
@@ -63,18 +64,18 @@ export function planBatch(records: readonly BatchRecord[], threshold: number): B
     }
     // Inside an inline element, any block is inside its block's run.
     const target = record.target;
-    const besideInline = (target.nodeType === 1 && isInline(target as Element)) || inlineBeside(record.previousSibling, false) || inlineBeside(record.nextSibling, true);
+    const besideInline = (target.nodeType === ELEMENT_NODE && isInline(target as Element)) || inlineBeside(record.previousSibling, false) || inlineBeside(record.nextSibling, true);
     for (const node of record.addedNodes) {
-      if (node.nodeType === 1 && !isInline(node as Element)) {
+      if (node.nodeType === ELEMENT_NODE && !isInline(node as Element)) {
         dirty.add(node);
         // The live siblings too: not every DOM fills the record's (happy-dom does not).
         if (besideInline || inlineBeside(node.previousSibling, false) || inlineBeside(node.nextSibling, true)) dirty.add(blockOf(target));
-      } else if (node.nodeType === 1 || node.nodeType === 3) dirty.add(blockOf(target));
+      } else if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) dirty.add(blockOf(target));
     }
     if (record.removedNodes.length > 0) {
       removed = true;
       for (const node of record.removedNodes) {
-        if (node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element)) || besideInline) dirty.add(blockOf(target));
+        if (node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && isInline(node as Element)) || besideInline) dirty.add(blockOf(target));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blockOf, collectRuns, isExcluded, isInExcludedSubtree, isInline, UI_ATTRIBUTE, walkRuns, type TextRun } from '../../lib/page/collect-runs.ts';
+import { ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from '../../lib/page/node-types.ts';
 import { toDomSpan } from '../../lib/page/to-dom-range.ts';
 import { setBody, setHtml } from '../helpers/dom-html.ts';
 
@@ -386,5 +387,13 @@ describe('blockOf and isInExcludedSubtree', () => {
     expect(isInExcludedSubtree(root.querySelector('#e')!)).toBe(false);
     expect(isInExcludedSubtree(root.querySelector('#t')!)).toBe(true);
     expect(isInExcludedSubtree(root.querySelector('#t')!.firstChild!)).toBe(true);
+  });
+});
+
+describe('node types by name', () => {
+  it('are the numbers the DOM gives elements, text nodes and a walker over text', () => {
+    const p = body('<p>Zero-sum <b>thinking</b></p>').firstChild!;
+    expect([p.nodeType, p.firstChild!.nodeType]).toEqual([ELEMENT_NODE, TEXT_NODE]);
+    expect([ELEMENT_NODE, TEXT_NODE, SHOW_TEXT]).toEqual([Node.ELEMENT_NODE, Node.TEXT_NODE, NodeFilter.SHOW_TEXT]);
   });
 });

@@ -1,4 +1,5 @@
 import { isInExcludedSubtree } from '../collect-runs.ts';
+import { SHOW_TEXT } from '../node-types.ts';
 import type { DomSpan } from '../to-dom-range.ts';
 import { highlightName, type Renderer } from './renderer.ts';
 
@@ -54,7 +55,7 @@ export function createMarkRenderer(doc: Document): Renderer {
       }
       // Walk the text nodes between start and end, right to left so earlier offsets stay valid.
       const nodes: Text[] = [];
-      const walker = doc.createTreeWalker(span.startContainer.getRootNode(), 4);
+      const walker = doc.createTreeWalker(span.startContainer.getRootNode(), SHOW_TEXT);
       walker.currentNode = span.startContainer;
       for (let n: Node | null = span.startContainer; n; n = walker.nextNode()) {
         nodes.push(n as Text);
