@@ -103,9 +103,14 @@ export function mutedOn(settings: Settings, hostname: string): ReadonlySet<strin
   return new Set([...settings.muted, ...(settings.mutedOn[siteKey(hostname)] ?? [])]);
 }
 
+/** A sorted list of unique items with `item` in it (`on`) or out of it. */
+function toggled(list: readonly string[], item: string, on: boolean): string[] {
+  return on ? [...new Set([...list, item])].sort() : list.filter((x) => x !== item);
+}
+
 /** Settings with `id` muted (or unmuted) on one site, or everywhere when `site` is null. */
 export function withMuted(settings: Settings, id: string, site: string | null, on: boolean): Settings {
-  const toggle = (list: readonly string[]) => (on ? [...new Set([...list, id])].sort() : list.filter((x) => x !== id));
+  const toggle = (list: readonly string[]) => toggled(list, id, on);
   if (site === null) return { ...settings, muted: toggle(settings.muted) };
   const mutedOn = { ...settings.mutedOn, [site]: toggle(settings.mutedOn[site] ?? []) };
   if (mutedOn[site]!.length === 0) delete mutedOn[site];
@@ -114,8 +119,7 @@ export function withMuted(settings: Settings, id: string, site: string | null, o
 
 /** Settings with `item` added to (or removed from) a sorted list field. */
 export function withListed(settings: Settings, field: 'disabledCategories' | 'disabledSites', item: string, on: boolean): Settings {
-  const list = settings[field];
-  return { ...settings, [field]: on ? [...new Set([...list, item])].sort() : list.filter((x) => x !== item) };
+  return { ...settings, [field]: toggled(settings[field], item, on) };
 }
 
 /** True when the extension should paint anything on `hostname` at all. */

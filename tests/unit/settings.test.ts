@@ -11,6 +11,7 @@ import {
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   siteKey,
+  withListed,
   withMuted,
   type Settings,
 } from '../../lib/settings/settings.ts';
@@ -182,6 +183,16 @@ describe('muting', () => {
   it('undoing the last mute of a site leaves no trace of the site', () => {
     expect(withMuted(base(), 'balance-of-power', 'bloomberg.com', false).mutedOn).toEqual({});
     expect(withMuted(base(), 'zero-sum', null, false).muted).toEqual([]);
+  });
+
+  it('a category or site switched off joins its sorted list once; switched on, it leaves it; the input is not changed', () => {
+    const start = { ...defaults(), disabledSites: ['nytimes.com', 'bbc.co.uk'].sort() };
+    const off = withListed(start, 'disabledSites', 'globaltimes.cn', true);
+    expect(off.disabledSites).toEqual(['bbc.co.uk', 'globaltimes.cn', 'nytimes.com']);
+    expect(withListed(off, 'disabledSites', 'globaltimes.cn', true)).toEqual(off);
+    expect(withListed(off, 'disabledSites', 'bbc.co.uk', false).disabledSites).toEqual(['globaltimes.cn', 'nytimes.com']);
+    expect(withListed(start, 'disabledCategories', 'hegemony', true).disabledCategories).toEqual(['hegemony']);
+    expect(start.disabledSites).toEqual(['bbc.co.uk', 'nytimes.com']);
   });
 
   it('muting twice is muting once; lists stay sorted', () => {
