@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, with one plain closing line `N passed, N failed`.
 // Steps: the lexicon's generated files are fresh, typecheck, lint, build the extension, then every
-// vitest tier (unit, dom, e2e). The e2e tier needs Chromium and Firefox: without them the run fails
+// vitest tier (unit, dom, bundle, e2e). The e2e tier needs Chromium and Firefox: without them the run fails
 // loudly unless FRAMING_LENS_SKIP_BROWSER=1 says to skip it on purpose.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -49,7 +49,8 @@ const built = step('build', 'npx', ['wxt', 'build']);
 if (step('build for Firefox', 'npx', ['wxt', 'build', '-b', 'firefox'])) step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
 
 mkdirSync('tests/.artifacts', { recursive: true });
-const projects = ['unit', 'dom', ...(skipBrowser ? [] : built ? ['e2e'] : [])];
+// The bundle and e2e tiers read the built extension: without a build they would only fail for that.
+const projects = ['unit', 'dom', ...(built ? ['bundle'] : []), ...(skipBrowser ? [] : built ? ['e2e'] : [])];
 if (skipBrowser) process.stdout.write('\n!! FRAMING_LENS_SKIP_BROWSER=1: the end-to-end tier is SKIPPED.\n');
 const report = 'tests/.artifacts/vitest.json';
 step('tests', 'npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
