@@ -36,7 +36,7 @@ const WHERE: Record<CueWhere, string> = {
 /** The {@link FoundWhy} of a finding in `text` (the text the finder searched). */
 export function whyOf(finding: Finding, text: string): FoundWhy {
   const why: FoundWhy = { pattern: finding.pattern };
-  if (finding.original) why.original = { lang: finding.original.lang, form: finding.original.form, romanised: finding.original.romanised };
+  if (finding.original) why.original = finding.original;
   if (finding.cue) {
     why.where = finding.cue.where;
     if (finding.cue.where !== 'page') why.cue = text.slice(finding.cue.start, finding.cue.end);

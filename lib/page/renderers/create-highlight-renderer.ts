@@ -16,6 +16,9 @@ export function getHighlightApi(win: Window & typeof globalThis): HighlightApi |
   return { highlights: css.highlights, Highlight: ctor, StaticRange: win.StaticRange as unknown as HighlightApi['StaticRange'] };
 }
 
+/** One `Highlight` of the API. */
+type PageHighlight = InstanceType<HighlightApi['Highlight']>;
+
 /** A clock and a timer: with them the renderer hands new ranges to the browser in batches. */
 export interface BatchHost {
   now(): number;
@@ -49,8 +52,8 @@ export const BATCH_MS = 100;
 export function createHighlightRenderer(api: HighlightApi, categories: readonly string[], batch?: BatchHost): Renderer {
   const known = new Set(categories);
   /** The highlights by category and the active mark's, made at the first paint (a page without a find makes none). */
-  let highlights: Map<string, InstanceType<HighlightApi['Highlight']>> | null = null;
-  let active: InstanceType<HighlightApi['Highlight']> | null = null;
+  let highlights: Map<string, PageHighlight> | null = null;
+  let active: PageHighlight | null = null;
   let registered: string[] = [];
   /** What {@link Renderer.show} asked for last; applied once something is painted. */
   let wanted: { visible: ReadonlySet<string>; style: 'background' | 'underline' } | null = null;
@@ -68,7 +71,7 @@ export function createHighlightRenderer(api: HighlightApi, categories: readonly 
     registered.push(ACTIVE_HIGHLIGHT);
   };
   /** Called before a range goes into a highlight: the first call makes and registers them; returns them by category. */
-  const paint = (): Map<string, InstanceType<HighlightApi['Highlight']>> => {
+  const paint = (): Map<string, PageHighlight> => {
     if (!highlights) {
       highlights = new Map(categories.map((c, i) => {
         const h = new api.Highlight();
