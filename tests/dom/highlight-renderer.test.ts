@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BATCH_MS, createHighlightRenderer, type BatchHost } from '../../lib/page/renderers/create-highlight-renderer.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from '../../lib/page/renderers/renderer.ts';
-import { categoryIds, createFakeHighlightApi, createScannerRig, FakeHighlight, freshScan, paintedRanges } from '../helpers/dom-fakes.ts';
+import { categoryIds, createFakeHighlightApi, createScannerRig, freshScan, highlightsOf, paintedRanges, type FakeHighlight } from '../helpers/dom-fakes.ts';
 import { setBody } from '../helpers/dom-html.ts';
 
 /** A clock the test moves and timers it runs when their time comes. */
@@ -40,8 +40,14 @@ function spans(n: number): { startContainer: Text; startOffset: number; endConta
 function rig(batch?: BatchHost) {
   const api = createFakeHighlightApi();
   const renderer = createHighlightRenderer(api, categoryIds, batch);
-  const highlight = (category: string): FakeHighlight => api.created[categoryIds.indexOf(category)] ?? new FakeHighlight();
+  const highlight = (category: string): FakeHighlight => highlightsOf(api).get(category)!;
   return { api, renderer, highlight };
+}
+
+/** A batching renderer on a manual clock, with `count` spans to paint. */
+function batchedRig(count: number) {
+  const host = manualBatchHost();
+  return { host, ...rig(host), list: spans(count) };
 }
 
 const [first, second] = categoryIds as [string, string];
@@ -58,9 +64,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
   });
 
   it('ranges added in one task are handed over together at its end, in the order added', async () => {
-    const host = manualBatchHost();
-    const { renderer, highlight } = rig(host);
-    const list = spans(3);
+    const { host, renderer, highlight, list } = batchedRig(3);
     const handles = list.map((s, i) => renderer.add(i === 1 ? second : first, s).handle);
     expect(highlight(first).size + highlight(second).size).toBe(0);
     await endOfTask();
@@ -70,9 +74,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
   });
 
   it('ranges added within the interval after a hand-over wait for one timer, due when the interval is up', async () => {
-    const host = manualBatchHost();
-    const { renderer, highlight } = rig(host);
-    const list = spans(4);
+    const { host, renderer, highlight, list } = batchedRig(4);
     renderer.add(first, list[0]!);
     await endOfTask();
     expect(highlight(first).size).toBe(1);
@@ -92,9 +94,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
   });
 
   it('after a quiet spell, the next task’s ranges are handed over at its end again', async () => {
-    const host = manualBatchHost();
-    const { renderer, highlight } = rig(host);
-    const list = spans(2);
+    const { host, renderer, highlight, list } = batchedRig(2);
     renderer.add(first, list[0]!);
     await endOfTask();
     host.clock += BATCH_MS;
@@ -105,9 +105,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
   });
 
   it('a range removed while it waits is never handed over; one already handed over is deleted', async () => {
-    const host = manualBatchHost();
-    const { renderer, highlight } = rig(host);
-    const list = spans(3);
+    const { host, renderer, highlight, list } = batchedRig(3);
     const early = renderer.add(first, list[0]!);
     await endOfTask();
     host.clock += 5;
@@ -120,9 +118,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
   });
 
   it('clear() drops the waiting ranges too: the timer that fires afterwards adds nothing', async () => {
-    const host = manualBatchHost();
-    const { renderer, highlight } = rig(host);
-    const list = spans(2);
+    const { host, renderer, highlight, list } = batchedRig(2);
     renderer.add(first, list[0]!);
     await endOfTask();
     host.clock += 5;
@@ -148,8 +144,7 @@ describe('highlight renderer: ranges handed to the browser in batches', () => {
     await scan.settle();
     await endOfTask();
     host.advance(BATCH_MS);
-    const byCategory = new Map(categoryIds.map((c, i) => [c, api.created[i]!] as const));
-    const painted = paintedRanges(byCategory).map((p) => p.text);
+    const painted = paintedRanges(highlightsOf(api)).map((p) => p.text);
     const expected = freshScan(document.body).map((m) => m.text);
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(painted).toEqual(expected);

@@ -98,6 +98,11 @@ export function createFakeHighlightApi(): FakeHighlightApi {
   };
 }
 
+/** Each category's Highlight the renderer made over `api` (an empty one where it made none yet: it makes them at its first paint). */
+export function highlightsOf(api: FakeHighlightApi): Map<string, FakeHighlight> {
+  return new Map(categoryIds.map((c, i) => [c, api.created[i] ?? new FakeHighlight()] as const));
+}
+
 /**
  * The highlight renderer over a fake API; `byCategory` exposes each category's Highlight and
  * `active` the active mark's (empty ones until the renderer makes them, at its first paint).
@@ -109,7 +114,7 @@ export function createFakeHighlightRenderer(): { renderer: Renderer; api: FakeHi
     renderer,
     api,
     get byCategory() {
-      return new Map(categoryIds.map((c, i) => [c, api.created[i] ?? new FakeHighlight()] as const));
+      return highlightsOf(api);
     },
     get active() {
       return api.created[categoryIds.length] ?? new FakeHighlight();
