@@ -8,8 +8,8 @@ import type { SentReport } from '../report/page-report.ts';
  * only ask questions.
  */
 export interface ProtocolMap {
-  /** Popup → content script of one frame: what did you find? */
-  getReport(): SentReport;
+  /** Popup → content script of one frame: what did you find? With `occurrences: false`, counts only (the popup's first view). */
+  getReport(data?: { occurrences?: boolean }): SentReport;
   /** Popup → content script: scroll to occurrence `index`, flash it and make it active. */
   reveal(data: { index: number }): boolean;
   /** Background → content script: move the active highlight to the next or previous one. */

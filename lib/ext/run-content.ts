@@ -292,9 +292,10 @@ export async function runContent(ctx: ContentScriptContext, shipped: CompiledLex
     if (card.shown() !== null && !card.owns(next as EventTarget | null) && !card.owns(e.target)) hideCard();
   });
 
-  onMessage('getReport', ({ sender }): SentReport => {
+  onMessage('getReport', ({ data, sender }): SentReport => {
     if (sender.id !== browser.runtime.id) throw new Error('not ours');
-    return buildReport(lexicon, running ? scanner.matches() : [], { url: win.location.href, title: doc.title.slice(0, 500), host: host(), active: isActiveOn(settings, host()), words: scanner.words() });
+    const page = { url: win.location.href, title: doc.title.slice(0, 500), host: host(), active: isActiveOn(settings, host()), words: scanner.words() };
+    return buildReport(lexicon, running ? scanner.matches() : [], page, data?.occurrences === false ? 0 : undefined);
   });
   onMessage('reveal', ({ data, sender }) => sender.id === browser.runtime.id && isIndex(data?.index) && focus(data.index));
   onMessage('step', ({ data, sender }) => {

@@ -60,14 +60,18 @@ export interface ReportableMatch {
   why: FoundWhy;
 }
 
-/** Builds the report of a frame from its matches, in document order. O(matches). */
-export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; title?: string; host: string; active: boolean; words: number }): SentReport {
+/**
+ * Builds the report of a frame from its matches, in document order: counts of all, and the first
+ * `limit` occurrences (0: counts only, what the popup's first view needs). O(matches).
+ */
+export function buildReport(lexicon: CompiledLexicon, matches: readonly ReportableMatch[], page: { url: string; title?: string; host: string; active: boolean; words: number }, limit = MAX_REPORTED_OCCURRENCES): SentReport {
   const counts: Record<string, number> = {};
   const occurrences: SentOccurrence[] = [];
+  const most = Math.min(limit, MAX_REPORTED_OCCURRENCES);
   matches.forEach((m, index) => {
     const id = lexicon.terms[m.term]!.id;
     counts[id] = (counts[id] ?? 0) + 1;
-    if (occurrences.length < MAX_REPORTED_OCCURRENCES) {
+    if (occurrences.length < most) {
       occurrences.push({ index, term: id, category: m.category, text: m.text, sentence: m.sentence, start: m.sentenceStart, end: m.sentenceEnd, why: m.why });
     }
   });

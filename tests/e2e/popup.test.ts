@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -277,6 +277,54 @@ describe('popup flows in real Chromium', () => {
     expect(await popup.textContent('[data-testid="summary"]')).toMatch(/500\s+framing terms in\s+5\s+categories/);
     expect(await termRows(popup)).toEqual(expect.arrayContaining(['Multipolar world100', 'Cold War mentality100', 'Hegemony100', 'Mutual respect100', 'Core interests100']));
     await popup.close();
+    await page.close();
+  });
+
+  it('reads the counts first and the occurrences after: an export at once and the term view have all 500', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${bulk.url}/bulk.html`);
+    await waitForCount(page, 500);
+    const popup = await browser.context.newPage();
+    // "CSV" clicked in the task that shows the counts, before the occurrences can have come: the
+    // file must wait for them rather than leave them out.
+    await popup.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.dataset.ready !== 'true') return;
+        observer.disconnect();
+        const w = window as unknown as { clickedEarly: boolean };
+        w.clickedEarly = performance.getEntriesByName('popup-occurrences').length === 0;
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'CSV')!.click();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    });
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await browser.tabIdOf(page)}`)]);
+    expect(await popup.evaluate(() => (window as unknown as { clickedEarly: boolean }).clickedEarly)).toBe(true);
+    const rows = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(501);
+    expect(rows.filter((r) => r.split(',')[1] === 'hegemony')).toHaveLength(100);
+    expect(await popup.evaluate(() => performance.getEntriesByName('popup-occurrences').length)).toBe(1);
+    await popup.close();
+    // A term opened in that same task lists all its occurrences once they come.
+    const early = await browser.context.newPage();
+    await early.addInitScript(() => {
+      const w = window as unknown as { saw: string[] };
+      w.saw = [];
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.dataset.ready !== 'true') return;
+        observer.disconnect();
+        new MutationObserver(() => {
+          const status = document.querySelector('main [role="status"]')?.textContent;
+          if (status && !w.saw.includes(status)) w.saw.push(status);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Hegemony'))!.click();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    });
+    await early.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await browser.tabIdOf(page)}`);
+    await expect.poll(() => early.textContent('#on-page')).toBe('On this page (100)');
+    // What it said on the way: the explanation loading, perhaps its occurrences on their way; never a wrong count.
+    const saw = await early.evaluate(() => (window as unknown as { saw: string[] }).saw);
+    expect(saw[0]).toBe('Loading the explanation…');
+    expect(saw.filter((s) => !['Loading the explanation…', 'Reading its occurrences on this page…', 'Not shown yet'].includes(s))).toEqual([]);
+    await early.close();
     await page.close();
   });
 });

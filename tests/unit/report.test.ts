@@ -68,6 +68,17 @@ describe('buildReport', () => {
     expect(report.total).toBe(MAX_REPORTED_OCCURRENCES + 25);
     expect(report.counts['cold-war-mentality']! + report.counts['zero-sum']!).toBe(MAX_REPORTED_OCCURRENCES + 25);
   });
+
+  it('sends the counts alone when asked for no occurrences (the popup\'s first view), and never more than the cap', () => {
+    const matches = [match(0, 'Cold War mentality'), match(1, 'zero-sum'), match(0, 'Cold War mindset')];
+    const counts = buildReport(compiled, matches, page, 0);
+    expect(counts).toEqual({ ...buildReport(compiled, matches, page), occurrences: [] });
+    expect(counts.counts).toEqual({ 'cold-war-mentality': 2, 'zero-sum': 1 });
+    expect(counts.total).toBe(3);
+    expect(buildReport(compiled, matches, page, 2).occurrences.map((o) => o.text)).toEqual(['Cold War mentality', 'zero-sum']);
+    const many = Array.from({ length: MAX_REPORTED_OCCURRENCES + 5 }, (_, i) => match(i % 2));
+    expect(buildReport(compiled, many, page, Infinity).occurrences).toHaveLength(MAX_REPORTED_OCCURRENCES);
+  });
 });
 
 describe('countByCategory', () => {

@@ -41,6 +41,7 @@ export function OccurrenceList({ model }: { model: PopupModel }) {
     () => (report ? listOccurrences(report.occurrences, voices, filter, { hidden: new Set(settings.disabledCategories), categoryOrder: lexicon.categories.map((c) => c.id) }) : null),
     [report, voices, filter, settings.disabledCategories, lexicon],
   );
+  if (state.kind === 'ready' && state.partial) return <p class="muted" role="status">Reading the highlights of this page…</p>;
   // Loading, unavailable, switched off, nothing found: the page view says it and offers what to do.
   if (state.kind !== 'ready' || !report || !list || !report.active || list.total === 0) return <PageView model={model} />;
 

@@ -55,7 +55,12 @@ type Occurrence = NonNullable<PopupModel['report']['value']>['occurrences'][numb
 
 /** The term's occurrences on the page, each with its sentence, why it fired and its voice; previous and next. */
 function OnThisPage({ model, id, occurrences, voices }: { model: PopupModel; id: string; occurrences: Occurrence[]; voices: Voice[] | null }) {
-  if (occurrences.length === 0) return null;
+  if (occurrences.length === 0) {
+    // The popup's first view read the counts alone; the occurrences are on their way.
+    const state = model.page.value;
+    const coming = state.kind === 'ready' && state.partial === true && (state.report.counts[id] ?? 0) > 0;
+    return coming ? <p class="small muted" role="status">Reading its occurrences on this page…</p> : null;
+  }
   const position = model.revealed.value[id];
   const fromPage = model.surface === 'popup' ? 'On this page' : 'On the page you came from';
   return (
