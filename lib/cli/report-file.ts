@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { CompiledLexicon } from '../lexicon/schema.ts';
 import type { Finder } from '../match/create-finder.ts';
-import { cutSentence } from '../page/cut-sentence.ts';
+import { cutSentence } from '../text/cut-sentence.ts';
 import { classifyVoice } from '../report/classify-voice.ts';
 import type { ExportInput } from '../report/export.ts';
 import { fileRuns, scanText } from './scan-file.ts';

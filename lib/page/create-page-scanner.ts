@@ -4,7 +4,6 @@ import type { CompiledLexicon } from '../lexicon/compiled.ts';
 import type { ReportableMatch } from '../report/page-report.ts';
 import { blockOf, isInExcludedSubtree, RunCursor, type TextRun } from './collect-runs.ts';
 import type { Scheduler } from './create-scheduler.ts';
-import { cutSentence } from './cut-sentence.ts';
 import { outermost, planBatch } from './plan-batch.ts';
 import type { Renderer } from './renderers/renderer.ts';
 import { toDomSpan, type DomSpan } from './to-dom-range.ts';
@@ -186,10 +185,9 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const f = findings[i]!;
       if (isMuted(f.term)) continue;
       const category = categories[f.term]!;
-      const cut = cutSentence(run.text, f.start, f.end);
       const painted = renderer.add(category, toDomSpan(run, f.start, f.end));
       const why = whyOf(f, run.text);
-      added.push({ term: f.term, category, text: run.text.slice(f.start, f.end), sentence: cut.sentence, sentenceStart: cut.start, sentenceEnd: cut.end, why, span: painted.span, handle: painted.handle });
+      added.push({ term: f.term, category, text: run.text.slice(f.start, f.end), context: run.text, start: f.start, end: f.end, why, span: painted.span, handle: painted.handle });
     }
     if (added.length === 0) return false;
     list.push(...added.reverse());

@@ -5,6 +5,7 @@ import { createFinder } from '../../lib/match/create-finder.ts';
 import { createOriginalsFinder, mayHoldOriginals, type CompiledOriginals } from '../../lib/match/originals.ts';
 import { withOriginals } from '../../lib/match/with-originals.ts';
 import { collectRuns } from '../../lib/page/collect-runs.ts';
+import { buildReport } from '../../lib/report/page-report.ts';
 import { MARK_ATTRIBUTE, createMarkRenderer } from '../../lib/page/renderers/create-mark-renderer.ts';
 import type { Renderer } from '../../lib/page/renderers/renderer.ts';
 import {
@@ -136,12 +137,15 @@ describe('page scanner: initial scan', () => {
     expect(htmlOf(document.body)).toBe(html);
   });
 
-  it('matches carry the sentence around them', async () => {
-    setBody('<p>First sentence here. The joint statement warned against a new Cold War in trade. Last one.</p>');
+  it('matches carry their block\'s text and offsets, and the report cuts the sentence around them', async () => {
+    setBody('<p>First sentence here. The joint statement warned against a <em>new</em> Cold War in trade. Last one.</p>');
     const r = await started();
     const [m] = r.scanner.matches();
-    expect(m!.sentence).toBe('The joint statement warned against a new Cold War in trade.');
-    expect(m!.sentence.slice(m!.sentenceStart, m!.sentenceEnd)).toBe('new Cold War');
+    expect(m!.context).toBe('First sentence here. The joint statement warned against a new Cold War in trade. Last one.');
+    expect(m!.context.slice(m!.start, m!.end)).toBe('new Cold War');
+    const [o] = buildReport(lexicon, r.scanner.matches(), { url: 'https://example.org/', host: 'example.org', active: true, words: 0 }).occurrences;
+    expect(o!.sentence).toBe('The joint statement warned against a new Cold War in trade.');
+    expect(o!.sentence.slice(o!.start, o!.end)).toBe('new Cold War');
   });
 
   it('words() counts the words scanned (a match counts as one)', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledLexicon, FullLexicon, GlossaryLexicon, Term } from '../../lib/lexicon/schema.ts';
 import { buildReport, countByCategory, MAX_REPORTED_OCCURRENCES, type PageReport, type ReportableMatch } from '../../lib/report/page-report.ts';
-import { cutSentence } from '../../lib/page/cut-sentence.ts';
+import { cutSentence } from '../../lib/text/cut-sentence.ts';
 import { groupFound, mergeReports, searchTerms, summarise } from '../../lib/report/summary.ts';
 import { badgeText, createBadgeCounter } from '../../lib/report/badge-counter.ts';
 
@@ -41,7 +41,7 @@ const compiled: CompiledLexicon = {
   context: { trie: { f: '' }, kinds: [], guards: [], topics: [], points: 2, page: { points: 24, per1000: 12 } },
 };
 const page = { url: 'https://example.com/a', host: 'example.com', active: true, words: 500 };
-const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, sentence: `A ${text}.`, sentenceStart: 2, sentenceEnd: 2 + text.length, why: { pattern: 0 } });
+const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, context: `A ${text}.`, start: 2, end: 2 + text.length, why: { pattern: 0 } });
 
 describe('buildReport', () => {
   it('counts per family id, leaves out families without a match, and lists occurrences in document order', () => {

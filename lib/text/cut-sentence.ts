@@ -1,4 +1,4 @@
-import { sentenceAround } from '../text/sentences.ts';
+import { sentenceAround } from './sentences.ts';
 
 const MAX = 320;
 
