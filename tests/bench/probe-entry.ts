@@ -5,10 +5,11 @@ import type { CompiledLexicon } from '../../lib/lexicon/schema.ts';
 import { createFinder, type Finder } from '../../lib/match/create-finder.ts';
 import { createOriginalsFinder, type CompiledOriginals } from '../../lib/match/originals.ts';
 import { isOriginalsLanguage, originalsTrigger, whenScriptsAppear, withOriginals } from '../../lib/match/with-originals.ts';
-import { isExcluded, walkRuns } from '../../lib/page/collect-runs.ts';
+import { isExcluded, RunCursor, walkRuns } from '../../lib/page/collect-runs.ts';
 import { createPageScanner } from '../../lib/page/create-page-scanner.ts';
 import { createScheduler, type SchedulerHost } from '../../lib/page/create-scheduler.ts';
 import { createHighlightRenderer, getHighlightApi } from '../../lib/page/renderers/create-highlight-renderer.ts';
+import { TokenScanner } from '../../lib/text/tokenise.ts';
 
 /**
  * (a) The floor: visit exactly the text the engine scans (same exclusions) and read it, as cheaply
@@ -62,6 +63,24 @@ function painter(re: RegExp): number {
   CSS.highlights.set('framing-lens-bench-painter', highlight);
   CSS.highlights.delete('framing-lens-bench-painter');
   return highlight.size;
+}
+
+/**
+ * (e) A lower bound for any engine that reads the page's words in JavaScript: the engine's own walk
+ * (block runs, as the scanner reads them) and its tokeniser over every run, with no lookup, no
+ * context and no painting. What the engine adds to this is its matching; what this adds to (a) is
+ * reading the text at all.
+ */
+function reader(): number {
+  const root = document.body ?? document.documentElement;
+  const scanner = new TokenScanner();
+  let tokens = 0;
+  const cursor = new RunCursor(root);
+  for (let run = cursor.next(); run; run = cursor.next()) {
+    scanner.reset(run.text);
+    while (scanner.next()) tokens++;
+  }
+  return tokens;
 }
 
 /** A host that runs each slice in a timeout of its own and records how long it took. */
@@ -212,10 +231,11 @@ const ISSUE_RUNS = 5;
  * `cSteady` the medians of the runs after the first {@link ISSUE_RUNS} (warm code: the engine's own
  * cost per page), when `repeat` is larger. `maxSlice` is the longest slice of the first runs.
  */
-async function measure(lexicon: CompiledLexicon, originals: CompiledOriginals, repeat: number, painterSource: string): Promise<{ a: number; c: number; d: number; first: number; aSteady: number; cSteady: number; maxSlice: number; matches: number; originals: boolean }> {
+async function measure(lexicon: CompiledLexicon, originals: CompiledOriginals, repeat: number, painterSource: string): Promise<{ a: number; c: number; d: number; e: number; first: number; aSteady: number; cSteady: number; eSteady: number; maxSlice: number; matches: number; originals: boolean }> {
   const floors: number[] = [];
   const engines: number[] = [];
   const painters: number[] = [];
+  const readers: number[] = [];
   const re = new RegExp(painterSource, 'gi');
   painter(re); // compiles the expression, which is not what (d) calibrates
   let maxSlice = 0;
@@ -233,11 +253,14 @@ async function measure(lexicon: CompiledLexicon, originals: CompiledOriginals, r
     const t1 = performance.now();
     painter(re);
     painters.push(performance.now() - t1);
+    const t2 = performance.now();
+    reader();
+    readers.push(performance.now() - t2);
   }
   const median = (v: number[]) => (v.length === 0 ? Number.NaN : [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!);
   const issue = (v: number[]) => median(v.slice(0, ISSUE_RUNS));
   const steady = (v: number[]) => median(v.slice(ISSUE_RUNS));
-  return { a: issue(floors), c: issue(engines), d: issue(painters), first: engines[0]!, aSteady: steady(floors), cSteady: steady(engines), maxSlice, matches, originals: loaded };
+  return { a: issue(floors), c: issue(engines), d: issue(painters), e: issue(readers), first: engines[0]!, aSteady: steady(floors), cSteady: steady(engines), eSteady: steady(readers), maxSlice, matches, originals: loaded };
 }
 
 /** The runs the content script scans, with their visibility (the sweep's reference input). */
