@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const server = await startFixtureServer(dir, {}, { 'content-security-policy': "script-src 'none'", ...isolation });
   const browser = await launchPlainBrowser(server.url, { width: 1200, height: 900 });
   const page = await browser.context.newPage();
-  type Row = { name: string; a: number; b: number; c: number; da: number; ea: number; warmEA: number; ca: number; bc: number; first: number; warm: number; warmA: number; warmCA: number; slice: number; matches: number; originals: boolean };
+  type Row = { name: string; a: number; b: number; c: number; da: number; ea: number; warmE: number; warmEA: number; ca: number; bc: number; first: number; warm: number; warmA: number; warmCA: number; slice: number; matches: number; originals: boolean };
   const header = () => process.stdout.write(`${'page'.padEnd(44)} ${'kB'.padStart(6)} ${'(a) walk'.padStart(9)} ${'(b) mark.js'.padStart(11)} ${'(c) FL'.padStart(8)} ${'c/a'.padStart(6)} ${'b/c'.padStart(6)} ${'c 1st'.padStart(7)} ${'c warm'.padStart(7)} ${'warm/a'.padStart(7)} ${'max task'.padStart(9)} ${'terms'.padStart(6)}\n`);
   /** Measures one page (its text first rewritten from `texts`, for the derived sets) and prints its row. */
   const measurePage = async (name: string, bytes: number, texts?: readonly string[], lang = 'en'): Promise<Row | null> => {
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       const a = Math.max(measured.a, 0.005);
       const c = Math.max(measured.c, 0.005);
       const warmCA = Math.max(measured.cSteady, 0.005) / Math.max(measured.aSteady, 0.005);
-      const row = { name, a: measured.a, b: mark.ms, c: measured.c, da: measured.d / a, ea: measured.e / a, warmEA: measured.eSteady / Math.max(measured.aSteady, 0.005), ca: c / a, bc: Math.max(mark.ms, 0.005) / c, first: measured.first, warm: measured.cSteady, warmA: measured.aSteady, warmCA, slice: measured.maxSlice, matches: measured.matches, originals: measured.originals };
+      const row = { name, a: measured.a, b: mark.ms, c: measured.c, da: measured.d / a, ea: measured.e / a, warmE: measured.eSteady, warmEA: measured.eSteady / Math.max(measured.aSteady, 0.005), ca: c / a, bc: Math.max(mark.ms, 0.005) / c, first: measured.first, warm: measured.cSteady, warmA: measured.aSteady, warmCA, slice: measured.maxSlice, matches: measured.matches, originals: measured.originals };
       process.stdout.write(`${name.slice(0, 44).padEnd(44)} ${(bytes / 1024).toFixed(0).padStart(6)} ${row.a.toFixed(3).padStart(9)} ${row.b.toFixed(2).padStart(11)} ${row.c.toFixed(3).padStart(8)} ${row.ca.toFixed(2).padStart(6)} ${row.bc.toFixed(1).padStart(6)} ${row.first.toFixed(2).padStart(7)} ${row.warm.toFixed(3).padStart(7)} ${row.warmCA.toFixed(2).padStart(7)} ${row.slice.toFixed(1).padStart(9)} ${String(row.matches).padStart(6)}${row.originals ? ' +originals' : ''}\n`);
       return row;
     } catch (error) {
@@ -273,6 +273,8 @@ async function main(): Promise<void> {
   // warm, on the ten pages with the least text to walk: there the matching itself is next to nothing.
   const least = [...rows].sort((x, y) => x.warmA - y.warmA).slice(0, 10);
   const fixed = least.map((r) => r.warm - r.warmA);
+  // What of it is reading the words at all ((e), the lower bound), and what the engine adds to that.
+  const beyond = least.map((r) => r.warm - r.warmE);
   const popup = await popupTimings();
   const cold = await coldStart(dir, largest);
   const learned = await learnTiming();
@@ -292,7 +294,7 @@ async function main(): Promise<void> {
   const targets = [
     [`median (c)/(a) = ${medCA.toFixed(2)}`, medCA <= 2.0, '≤ 2.0'],
     [`p95 (c)/(a) = ${p95CA.toFixed(2)}`, p95CA <= 4.0, '≤ 4.0'],
-    [`fixed cost, warm, on the ten pages with the least text (walks of ${least[0]!.warmA.toFixed(3)}–${least[least.length - 1]!.warmA.toFixed(3)} ms): (c) − (a) median ${quantile(fixed, 0.5).toFixed(3)} ms, most ${Math.max(...fixed).toFixed(3)} ms (${least[fixed.indexOf(Math.max(...fixed))]!.name})`, Math.max(...fixed) <= 0.1, '≤ 0.1 ms on each (the issue: a page with no candidate)'],
+    [`fixed cost, warm, on the ten pages with the least text (walks of ${least[0]!.warmA.toFixed(3)}–${least[least.length - 1]!.warmA.toFixed(3)} ms): (c) − (a) median ${quantile(fixed, 0.5).toFixed(3)} ms, most ${Math.max(...fixed).toFixed(3)} ms (${least[fixed.indexOf(Math.max(...fixed))]!.name}); beyond reading the words, (c) − (e): median ${quantile(beyond, 0.5).toFixed(3)} ms, most ${Math.max(...beyond).toFixed(3)} ms`, Math.max(...fixed) <= 0.1, '≤ 0.1 ms on each (the issue: a page with no candidate)'],
     [`warm (runs 6–10): median (c)/(a) = ${medWarm.toFixed(2)}, p95 = ${p95Warm.toFixed(2)}`, medWarm <= 5.0, 'median ≤ 5.0, proposed in stop 20\'s note'],
     [`median (b)/(c) = ${medBC.toFixed(1)}`, medBC >= 10, '≥ 10'],
     [`lowest (b)/(c) = ${minBC.toFixed(1)} (${rows.find((r) => r.bc === minBC)?.name})`, minBC >= 3, '≥ 3 on every page'],
