@@ -24,10 +24,13 @@ export interface Finding {
 
 /** What {@link Finder.find} returns: what fires, and the contextual finds only the page as a whole can decide. */
 export interface Found {
-  found: Finding[];
+  readonly found: readonly Finding[];
   /** Contextual finds without a cue in their sentence or its neighbours: they fire when the page qualifies ({@link Finder.firesOnPage}). */
-  pending: Finding[];
+  readonly pending: readonly Finding[];
 }
+
+/** What {@link Finder.find} returns for a text without a candidate (nearly every run of a page): one shared object, nothing allocated per run. */
+const NOTHING: Found = Object.freeze({ found: Object.freeze([]), pending: Object.freeze([]) });
 
 /** The cue points of a text, for the page-level decision. */
 export interface PagePoints {
@@ -242,9 +245,9 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
 
   function find(text: string): Found {
     const raw = matcher.findMatches(text);
+    if (raw.length === 0) return NOTHING;
     const found: Finding[] = [];
     const pending: Finding[] = [];
-    if (raw.length === 0) return { found, pending };
     /** Offsets of framing finds, which count as cues for contextual ones around them. */
     const anchors: Finding[] = [];
     const contextual: Finding[] = [];
