@@ -269,7 +269,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       // The report is asked for as soon as the tab is known, while the settings load. The popup's
       // first view shows the page's counts, so it reads them alone and the occurrences follow:
       // over 2,000 highlights a frame's 1,000 occurrences took 38–88 ms to travel and 27–52 ms to
-      // check (the bench's popup, four popups), most of the time to a rendered first view.
+      // check (marks of four popups over the bench's page), most of the time to a rendered first view.
       const countsFirst = surface === 'popup' && start.name === 'page';
       const report = tab.then((id) => (id === null ? null : fetchReport(id, !countsFirst)));
       const [loaded, id] = await Promise.all([loadSettings(), tab]);
