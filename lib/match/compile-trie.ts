@@ -59,6 +59,7 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
   return { trie: { ...root, f: firstKeyFilter(keys.map(hashKey)) }, conflicts };
 }
 
+/** A copy of `node` with every node's keys in sorted order, so the shipped JSON does not depend on the order variants were added. */
 function sortTrie(node: TrieNode): TrieNode {
   const out: TrieNode = {};
   if (node.t !== undefined) out.t = node.t;
