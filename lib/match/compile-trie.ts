@@ -1,4 +1,4 @@
-import { COMMA, GAP, firstKeyFilter, type TrieNode, type TrieRoot } from './trie.ts';
+import { ALONE, COMMA, GAP, firstKeyFilter, pairHash, type TrieNode, type TrieRoot } from './trie.ts';
 import { hashKey, tokenise } from '../text/tokenise.ts';
 
 /**
@@ -56,7 +56,7 @@ export function buildTrie(entries: ReadonlyArray<readonly [string, number]>): { 
   }
   const root = sortTrie(trie);
   const keys = Object.keys(root.c ?? {});
-  return { trie: { ...root, f: firstKeyFilter(keys.map(hashKey)) }, conflicts };
+  return { trie: { ...root, f: firstKeyFilter(keys.map(hashKey)), p: pairFilter(root) }, conflicts };
 }
 
 /** A copy of `node` with every node's keys in sorted order, so the shipped JSON does not depend on the order variants were added. */
@@ -68,4 +68,23 @@ function sortTrie(node: TrieNode): TrieNode {
     for (const key of Object.keys(node.c).sort()) out.c[key] = sortTrie(node.c[key]!);
   }
   return out;
+}
+
+/**
+ * The pair filter of a trie, in the format of {@link firstKeyFilter}: for each first-level key, the
+ * {@link pairHash} of its hash with the hash of each key that may follow it. A key that may match
+ * without a following word (a one-word variant, a gap of free words after it, a word after a comma)
+ * has the pair with {@link ALONE} instead. The matcher tests a candidate's pair with the word after it
+ * before it builds any key string: most first words ("the", "to", "in", "our") begin a few phrases
+ * only, and "the weather" is no candidate.
+ */
+export function pairFilter(root: TrieNode): string {
+  const hashes: number[] = [];
+  for (const [key, node] of Object.entries(root.c ?? {})) {
+    const first = hashKey(key);
+    const next = Object.keys(node.c ?? {});
+    if (node.t !== undefined || next.some((k) => k === GAP || k.startsWith(COMMA))) hashes.push(pairHash(first, ALONE));
+    for (const k of next) if (k !== GAP && !k.startsWith(COMMA)) hashes.push(pairHash(first, hashKey(k)));
+  }
+  return firstKeyFilter(hashes);
 }

@@ -1,5 +1,5 @@
 import { TokenScanner } from '../text/tokenise.ts';
-import { COMMA, GAP, mayStart, type TrieNode, type TrieRoot } from './trie.ts';
+import { ALONE, COMMA, GAP, mayStart, pairHash, type TrieNode, type TrieRoot } from './trie.ts';
 
 /** One occurrence of a trie entry in a text run; offsets are UTF-16 code units into that text. */
 export interface Match {
@@ -44,8 +44,13 @@ function isPossessive(key: string): boolean {
  *
  * Algorithm: one pass of the tokeniser over the text, which hashes each word as it reads it (no
  * string per word). A word whose hash (or, for a possessive "West's", its stem's) is not in a
- * 65,536-bit filter of the first-level keys' hashes (`f`, shipped in the trie) is passed over; of the
- * other words 1–2 % pass (800 to 1,300 keys), each settled by one key lookup. At a
+ * 65,536-bit filter of the first-level keys' hashes (`f`, shipped in the trie) is passed over. Many
+ * phrases begin with a common word ("the", "to", "in", "our"): a third of the corpus articles' words
+ * and a ninth of the saved pages' pass that filter. So a second filter of pairs (`p`: a first key
+ * with each key that may follow it) is tested with the next word's hash ({@link mayContinue}), and
+ * only what passes both is settled by key lookups. Measured in Node over the corpus articles and
+ * the saved pages' text (find and page points, median of 21): 28 % and 19 % less time than with
+ * the first filter alone, for 5.6 kB more gzipped lexicon (both tries' pair filters). At a
  * candidate the trie is walked over the following tokens as long as the gaps are soft, keeping the
  * longest complete variant; the search resumes after a match (leftmost, non-overlapping). A gap key
  * (`*`) lets one to three free words through, so the walk is a small depth-first search over at
@@ -61,8 +66,9 @@ function isPossessive(key: string): boolean {
  * and the text is read once either way.
  */
 export function createMatcher(trie: TrieRoot): Matcher {
-  // The first-token filter, shipped with the trie (see `firstKeyFilter`): nothing to build.
+  // The first-token and pair filters, shipped with the trie (see `firstKeyFilter`, `pairFilter`): nothing to build.
   const filter = trie.f;
+  const pairs = trie.p;
   const scanner = new TokenScanner();
   const ahead = new TokenScanner();
   // The tokens after a candidate's first one, read on demand: ends, gaps (1 soft, 2 one comma, 0 hard) and keys.
@@ -145,6 +151,22 @@ export function createMatcher(trie: TrieRoot): Matcher {
     return bestEnd;
   }
 
+  /**
+   * False when no variant can start at the scanner's token, decided from hashes before any key
+   * string is built: the token is only the first word of longer phrases (no one-word variant, no
+   * gap or comma after it in any) and the word after it, across a soft gap, is none of their
+   * second words (nor, with a possessive "'s", its stem). Exact: a pair filter has no false
+   * negatives, so every match the trie walk would find passes.
+   */
+  function mayContinue(text: string, h: number, s: number): boolean {
+    if (mayStart(pairs, pairHash(h, ALONE)) || (s !== h && mayStart(pairs, pairHash(s, ALONE)))) return true;
+    ahead.reset(text, scanner.end);
+    if (!ahead.next() || !ahead.softBefore) return false;
+    const h2 = ahead.hash;
+    const s2 = ahead.stemHash;
+    return mayStart(pairs, pairHash(h, h2)) || (s2 !== h2 && mayStart(pairs, pairHash(h, s2)));
+  }
+
   /** Tokens read by the last {@link scan}. */
   let tokens = 0;
 
@@ -158,6 +180,7 @@ export function createMatcher(trie: TrieRoot): Matcher {
       const h = scanner.hash;
       const s = scanner.stemHash;
       if (!mayStart(filter, h) && (s === h || !mayStart(filter, s))) continue;
+      if (!mayContinue(text, h, s)) continue;
       const start = scanner.start;
       const end = longest(text);
       if (end >= 0) {

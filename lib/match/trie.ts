@@ -10,10 +10,12 @@ export interface TrieNode {
   c?: Record<string, TrieNode>;
 }
 
-/** The root of a compiled trie: a node plus the filter the matcher needs to find candidates fast. */
+/** The root of a compiled trie: a node plus the filters the matcher needs to find candidates fast. */
 export interface TrieRoot extends TrieNode {
   /** The first-token filter: see {@link firstKeyFilter}. */
   f: string;
+  /** The pair filter: see `pairFilter` in compile-trie.ts. */
+  p: string;
 }
 
 /** Code units of a first-token filter: 4,096 of 16 bits, 65,536 bits. */
@@ -39,6 +41,16 @@ export function firstKeyFilter(hashes: readonly number[]): string {
 export function mayStart(f: string, hash: number): boolean {
   return (f.charCodeAt((hash >>> 4) & (FILTER_UNITS - 1)) & (1 << (hash & 15))) !== 0;
 }
+
+/** The hash of two token hashes in order, for the pair filter (mixed, so the low bits of both count). */
+export function pairHash(first: number, second: number): number {
+  let h = Math.imul(first ^ (first >>> 16), 0x85ebca6b) + second;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The second hash of a first key that may match without a following word (see `pairFilter` in compile-trie.ts). */
+export const ALONE = 0;
 
 /** Marks a trie key that follows a comma in its pattern ("small yard, high fence"). */
 export const COMMA = ',';

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
 import { buildTrie, phraseKeys } from '../../lib/match/compile-trie.ts';
-import { firstKeyFilter, mayStart } from '../../lib/match/trie.ts';
+import { ALONE, firstKeyFilter, mayStart, pairHash, type TrieRoot } from '../../lib/match/trie.ts';
 import { lexicon as compiled } from '../helpers/dom-fakes.ts';
 import { hashKey } from '../../lib/text/tokenise.ts';
 
@@ -252,6 +254,26 @@ describe('buildTrie', () => {
     expect(mayStart(back, 9 * 16 + 5)).toBe(false);
   });
 
+  it('ships the pair filter: each first key with the keys that may follow it, or ALONE when it may match by itself', () => {
+    const { trie } = buildTrie([
+      ['cold war', 0],
+      ['zero-sum', 1],
+      ['hegemony', 2],
+      ['interfere * internal affairs', 3],
+      ['peace, stability and development', 4],
+      ['the collective West', 5],
+    ]);
+    const pair = (a: string, b: string) => mayStart(trie.p, pairHash(hashKey(a), hashKey(b)));
+    const alone = (a: string) => mayStart(trie.p, pairHash(hashKey(a), ALONE));
+    expect(trie.p).toHaveLength(4096);
+    for (const [a, b] of [['cold', 'war'], ['zero', 'sum'], ['the', 'collective']] as const) expect(pair(a, b)).toBe(true);
+    // A one-word variant, a gap right after the first word, a comma right after it: the word after tells nothing.
+    for (const key of ['hegemony', 'interfere', 'peace']) expect(alone(key)).toBe(true);
+    for (const key of ['cold', 'zero', 'the']) expect(alone(key)).toBe(false);
+    // Second words of other phrases, and ordinary followers, are not pairs (65,536 bits, 6 set: a collision is one chance in 10,000).
+    for (const [a, b] of [['the', 'weather'], ['the', 'war'], ['cold', 'sum'], ['cold', 'collective']] as const) expect(pair(a, b)).toBe(false);
+  });
+
   it('an empty trie matches nothing', () => {
     const matcher = createMatcher(buildTrie([]).trie);
     expect(matcher.findMatches('Cold War mentality')).toEqual([]);
@@ -310,5 +332,62 @@ describe('matcher: words counted in the same pass', () => {
     for (const text of ['The Foreign Ministry spokesperson told reporters in Beijing that NATO keeps expanding eastward.', 'Add the flour, then the eggs, and bake for forty minutes.']) {
       expect(finder.pagePoints(text).words).toBe(cues.countWords(text));
     }
+  });
+});
+
+describe('matcher: the pair filter changes nothing but the work', () => {
+  const full = JSON.parse(readFileSync(new URL('../../lexicon/generated/lexicon.json', import.meta.url), 'utf8')) as { terms: { variants: string[] }[] };
+  const variants = full.terms.flatMap((t) => t.variants);
+  /** The lexicon's matcher as it was before the pair filter: every pair passes, so every candidate is walked. */
+  const everyPair: TrieRoot = { ...compiled.trie, p: String.fromCharCode(0xffff).repeat(4096) };
+  const filtered = createMatcher(compiled.trie);
+  const unfiltered = createMatcher(everyPair);
+  // The first words of many phrases, and words that follow them in ordinary prose.
+  const words = ['the', 'to', 'in', 'for', 'our', 'are', 'on', 'as', 'a', 'weather', 'Kremlin', 'Beijing', 'said', 'its', "West's", 'world', 'order', 'security', 'United', 'States', 'of', 'and', 'partnership', 'with', 'Microsoft'];
+  const piece = fc.oneof(
+    fc.constantFrom(...variants).map((v) => v),
+    fc.constantFrom(...variants).map((v) => v.toUpperCase()),
+    fc.constantFrom(...variants).map((v) => `${v}'s`),
+    fc.constantFrom(...words),
+  );
+  const gap = fc.constantFrom(' ', ' ', ' ', ', ', '. ', '-', ' — ', '\n', ' "', '" ');
+  const text = fc.array(fc.tuple(piece, gap), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+
+  it('finds exactly what the unfiltered matcher finds, over the whole lexicon in random prose (300 runs)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(filtered.findMatches(t)).toEqual(unfiltered.findMatches(t));
+        expect(filtered.wordsRead()).toBe(unfiltered.wordsRead());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds every variant of every family standing in a sentence', () => {
+    const missed: string[] = [];
+    for (const v of variants) {
+      const sentence = `Officials in the capital spoke of ${v} to the press on Tuesday.`;
+      const found = filtered.findMatches(sentence);
+      if (JSON.stringify(found) !== JSON.stringify(unfiltered.findMatches(sentence))) missed.push(v);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('passes few ordinary pairs: a first key followed by a word that begins no phrase with it', () => {
+    const root = compiled.trie.c!;
+    const firsts = Object.keys(root).filter((k) => root[k]!.t === undefined && root[k]!.c && !Object.keys(root[k]!.c!).some((c) => c === '*' || c.startsWith(',')));
+    const followers = ['weather', 'be', 'report', 'monday', 'city', 'new', 'first', 'company', 'school', 'game', 'season', 'market', 'price', 'team', 'family'];
+    let passed = 0;
+    let tried = 0;
+    for (const first of firsts) {
+      for (const next of followers) {
+        if (root[first]!.c![next]) continue;
+        tried++;
+        if (mayStart(compiled.trie.p, pairHash(hashKey(first), hashKey(next)))) passed++;
+      }
+    }
+    // The filter has ~1,900 of 65,536 bits set: about 3 % of pairs that are not in it pass.
+    expect(tried).toBeGreaterThan(5000);
+    expect(passed / tried).toBeLessThan(0.06);
   });
 });

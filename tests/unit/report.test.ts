@@ -36,9 +36,9 @@ const glossary: GlossaryLexicon = { categories, corpora, documents: [], corpusSt
 const compiled: CompiledLexicon = {
   categories: categories.map(({ id, label, colour, underline, line }) => ({ id, label, colour, underline, line })),
   terms: terms.map(({ id, category }) => ({ id, category })),
-  trie: { f: '' },
+  trie: { f: '', p: '' },
   entries: [],
-  context: { trie: { f: '' }, kinds: [], guards: [], topics: [], points: 2, page: { points: 24, per1000: 12 } },
+  context: { trie: { f: '', p: '' }, kinds: [], guards: [], topics: [], points: 2, page: { points: 24, per1000: 12 } },
 };
 const page = { url: 'https://example.com/a', host: 'example.com', active: true, words: 500 };
 const match = (termIndex: number, text = 'x'): ReportableMatch => ({ term: termIndex, category: terms[termIndex]!.category, text, context: `A ${text}.`, start: 2, end: 2 + text.length, why: { pattern: 0 } });
