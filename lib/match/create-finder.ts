@@ -1,6 +1,6 @@
 import { ENTRY_CONTEXTUAL, ENTRY_LOWER_CASE, ENTRY_STANDARD, ENTRY_STOP, type CompiledContext, type CompiledLexicon } from '../lexicon/compiled.ts';
 import { sentenceAround, type Span } from '../text/sentences.ts';
-import { createMatcher, type Matcher } from './create-matcher.ts';
+import { createMatcher, type Match, type Matcher } from './create-matcher.ts';
 
 /** Where the cue that let a contextual family fire was. */
 export type CueWhere = 'sentence' | 'nearby' | 'after' | 'page';
@@ -88,6 +88,14 @@ function allCapitals(text: string, start: number, end: number): boolean {
   return !/\p{Ll}/u.test(text.slice(start, end));
 }
 
+/** A character that may be inside a token (letters, digits, marks, and what joins them: apostrophes, dots, soft hyphens, zero-width joiners). */
+const INSIDE_WORD = /[\p{L}\p{N}\p{M}'’.\u00ad\u200b-\u200d\u2060\ufeff]/u;
+
+/** True when offset `at` of `text` falls between two tokens, not inside one. */
+function splitsNoWord(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || !INSIDE_WORD.test(text[at - 1]!) || !INSIDE_WORD.test(text[at]!);
+}
+
 /** The words of a span (letters and digits), for title-case tests. */
 function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
@@ -172,9 +180,48 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
   const titles = titleBit < 0 ? 0 : 1 << titleBit;
   const { entries, terms } = lexicon;
 
-  /** Cue points and guard words in `text[from, to)`, leaving out phrases inside `[skipStart, skipEnd)` (the find itself). */
-  function scanWindow(text: string, from: number, to: number, skipStart: number, skipEnd: number): Window {
-    const piece = text.slice(from, to);
+  /** The text whose cue matches {@link cuesBetween} keeps, and those matches (offsets into it). */
+  let wholeText: string | null = null;
+  let wholeCues: readonly Match[] = [];
+
+  /**
+   * The cue matches in `text[from, to)`, and the offset their `start` and `end` are relative to.
+   * A window that begins and ends at sentence bounds (`aligned`) is read from one scan of the whole
+   * text, kept for its other windows: a block with several finds reads each sentence once, not once
+   * for every window around every find. That scan finds in the window exactly what the window's own
+   * scan finds unless one of its matches crosses a bound of the window (a phrase across a line
+   * break, which ends a sentence but not a phrase); then, and for other windows, the window is
+   * scanned alone.
+   */
+  function cuesBetween(text: string, from: number, to: number, aligned: boolean): { matches: readonly Match[]; base: number } {
+    // A sentence longer than `sentenceAround` reads is cut there, maybe inside a word: scanned alone.
+    if (aligned && splitsNoWord(text, from) && splitsNoWord(text, to)) {
+      if (text !== wholeText) {
+        wholeCues = cues.findMatches(text);
+        wholeText = text;
+      }
+      const inside: Match[] = [];
+      let crossed = false;
+      for (const m of wholeCues) {
+        if (m.end <= from) continue;
+        if (m.start >= to) break;
+        if (m.start < from || m.end > to) {
+          crossed = true;
+          break;
+        }
+        inside.push(m);
+      }
+      if (!crossed) return { matches: inside, base: 0 };
+    }
+    return { matches: cues.findMatches(text.slice(from, to)), base: from };
+  }
+
+  /**
+   * Cue points and guard words in `text[from, to)`, leaving out phrases inside `[skipStart, skipEnd)`
+   * (the find itself); `aligned` when the window begins and ends at sentence bounds (see {@link cuesBetween}).
+   */
+  function scanWindow(text: string, from: number, to: number, skipStart: number, skipEnd: number, aligned = false): Window {
+    const { matches, base } = cuesBetween(text, from, to, aligned);
     const seen = new Set<string>();
     let points = 0;
     let guards = 0;
@@ -182,9 +229,9 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
     let topicCue: Span | null = null;
     let cue: Span | null = null;
     let best = 0;
-    for (const m of cues.findMatches(piece)) {
-      const start = from + m.start;
-      const end = from + m.end;
+    for (const m of matches) {
+      const start = base + m.start;
+      const end = base + m.end;
       // The find's own words say nothing about its context ("game" in "zero-sum game"); a cue or
       // guard phrase that reaches beyond it does ("multipolar expansion", "containment vessel").
       if (start >= skipStart && end <= skipEnd) continue;
@@ -199,7 +246,7 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
         topicCue ??= { start, end };
       }
       if (weight === 0) continue;
-      const key = piece.slice(m.start, m.end).toLowerCase();
+      const key = text.slice(start, end).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       points += weight;
@@ -220,13 +267,13 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
     const termPoints = (span: Span) => TERM_POINTS * anchors.filter((a) => a.start >= span.start && a.end <= span.end).length;
     const anchorIn = (span: Span) => anchors.find((a) => a.start >= span.start && a.end <= span.end)!;
     const sentence = sentenceAround(text, start, end);
-    const inSentence = scanWindow(text, sentence.start, sentence.end, start, end);
+    const inSentence = scanWindow(text, sentence.start, sentence.end, start, end, true);
     if (topics !== 0) {
       // A family tied to topics needs one of their cues, in its sentence or beside it.
       if (inSentence.topics & topics) return { where: 'sentence', ...inSentence.topicCue! };
       const before = previousSentence(text, sentence);
       const after = nextSentence(text, sentence);
-      const near = scanWindow(text, before?.start ?? sentence.start, after?.end ?? sentence.end, start, end);
+      const near = scanWindow(text, before?.start ?? sentence.start, after?.end ?? sentence.end, start, end, true);
       return near.topics & topics ? { where: 'nearby', ...near.topicCue! } : null;
     }
     if (inSentence.points + termPoints(sentence) >= context.points) {
@@ -237,7 +284,7 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
     const after = nextSentence(text, sentence);
     const near = { start: before?.start ?? sentence.start, end: after?.end ?? sentence.end };
     if (near.start === sentence.start && near.end === sentence.end) return null;
-    const around = scanWindow(text, near.start, near.end, start, end);
+    const around = scanWindow(text, near.start, near.end, start, end, true);
     if (around.points + termPoints(near) < context.points) return null;
     const at = around.cue ?? anchorIn(near);
     return { where: 'nearby', start: at.start, end: at.end };
@@ -261,7 +308,7 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
       if (guards !== 0 || flags & ENTRY_CONTEXTUAL) {
         const sentence = sentenceAround(text, m.start, m.end);
         if (guards & titles && isTitleName(text, m.start, m.end, (flags & ENTRY_LOWER_CASE) !== 0, sentence)) continue;
-        if (guards & ~titles && scanWindow(text, sentence.start, sentence.end, m.start, m.end).guards & guards) continue;
+        if (guards & ~titles && scanWindow(text, sentence.start, sentence.end, m.start, m.end, true).guards & guards) continue;
       }
       if (flags & ENTRY_CONTEXTUAL) contextual.push(finding);
       else {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createFinder } from '../../lib/match/create-finder.ts';
 import { createMatcher, type Match } from '../../lib/match/create-matcher.ts';
 import { buildTrie, phraseKeys } from '../../lib/match/compile-trie.ts';
-import { ALONE, firstKeyFilter, mayStart, pairHash, type TrieRoot } from '../../lib/match/trie.ts';
+import { ALONE, firstKeyFilter, mayStart, pairHash, type TrieNode, type TrieRoot } from '../../lib/match/trie.ts';
 import { lexicon as compiled } from '../helpers/dom-fakes.ts';
 import { hashKey } from '../../lib/text/tokenise.ts';
+import { sentenceSpans } from '../../lib/text/sentences.ts';
 
 /** Prints `text` with every match wrapped as [[match|name]], so a failure reads like prose. */
 function serializeMatches(text: string, matches: readonly Match[], names: readonly string[]): string {
@@ -389,5 +390,56 @@ describe('matcher: the pair filter changes nothing but the work', () => {
     // The filter has ~1,900 of 65,536 bits set: about 3 % of pairs that are not in it pass.
     expect(tried).toBeGreaterThan(5000);
     expect(passed / tried).toBeLessThan(0.06);
+  });
+});
+
+describe("finder: a block's cue windows read from one scan of the block", () => {
+  // The finder scans a block's text for cues once and reads each sentence-bounded window from that
+  // scan, unless a match of it crosses the window's bounds. This is the fact it rests on, over the
+  // real cue phrases: a window's own scan finds exactly the whole scan's matches inside it then.
+  const cues = createMatcher(compiled.context.trie);
+  const phrases: string[] = [];
+  const collect = (node: TrieNode, words: string[]) => {
+    if (node.t !== undefined) phrases.push(words.join(' '));
+    for (const [key, child] of Object.entries(node.c ?? {})) if (key !== '*' && !key.startsWith(',')) collect(child, [...words, key]);
+  };
+  collect(compiled.context.trie, []);
+  const capitalise = (p: string) => p.replace(/\b\w/g, (c) => c.toUpperCase());
+  const word = fc.oneof(
+    fc.constantFrom(...phrases).map(capitalise),
+    fc.constantFrom(...phrases),
+    // Two-word cues broken by a line break: a sentence ends there, the phrase does not.
+    fc.constantFrom('Foreign\nMinister', 'United\nNations', 'Security\nCouncil', 'Prime\nMinister', 'Cold\nWar', 'East\nAsia'),
+    fc.constantFrom('officials', 'said', 'on', 'Tuesday', 'the', 'talks', 'were', 'a', 'new', 'game', 'season', 'and'),
+  );
+  const end = fc.constantFrom(' ', ' ', ' ', ' ', '. ', '.\n', '\n', '! ', ', ', '? ');
+  const text = fc.array(fc.tuple(word, end), { minLength: 2, maxLength: 24 }).map((parts) => parts.map(([w, e]) => w + e).join(''));
+
+  it("inside windows of one to three sentences no whole-text match crosses, the window's own scan finds the same (300 texts)", () => {
+    let compared = 0;
+    let crossed = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const whole = cues.findMatches(t).map((m) => ({ ...m }));
+        const spans = sentenceSpans(t);
+        for (let i = 0; i < spans.length; i++) {
+          for (let j = i; j < Math.min(spans.length, i + 3); j++) {
+            const from = spans[i]!.start;
+            const to = spans[j]!.end;
+            if (whole.some((m) => m.start < to && m.end > from && (m.start < from || m.end > to))) {
+              crossed++;
+              continue;
+            }
+            compared++;
+            const own = cues.findMatches(t.slice(from, to)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+            expect(own).toEqual(whole.filter((m) => m.start >= from && m.end <= to));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Both cases were met: windows compared, and windows a phrase crossed (read alone by the finder).
+    expect(compared).toBeGreaterThan(1000);
+    expect(crossed).toBeGreaterThan(20);
   });
 });
