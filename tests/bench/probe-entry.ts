@@ -252,7 +252,7 @@ function nextTask(): Promise<void> {
  * yet optimised: what a reader's first page on a site pays), and `aSteady`, `cSteady`, `eSteady` the
  * medians of the runs after the first {@link ISSUE_RUNS} (warm code: the engine's own cost per page),
  * when `repeat` is larger. `aAgain` is the floor walked a second time at once, in the same task (the
- * order earlier versions measured it in), for the calibration line. `maxSlice` is the longest slice
+ * order earlier versions measured it in), for the `order:` line. `maxSlice` is the longest slice
  * of the first runs.
  */
 async function measure(lexicon: CompiledLexicon, originals: CompiledOriginals, repeat: number, painterSource: string): Promise<{ a: number; aAgain: number; c: number; d: number; e: number; first: number; aSteady: number; cSteady: number; eSteady: number; maxSlice: number; matches: number; originals: boolean }> {
