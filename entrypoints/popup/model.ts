@@ -160,10 +160,15 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     if (tabId.value === id) page.value = next;
   }
 
-  /** The side panel follows its window's active tab, and a page loading in it, like the popup does when opened. */
-  function followActiveTab(): void {
+  /**
+   * The side panel follows its window's active tab, and a page loading in it, like the popup does
+   * when opened. `onSwitch` is told when an activation switches it.
+   */
+  function followActiveTab(onSwitch: () => void): void {
     browser.tabs.onActivated.addListener(({ tabId: id, windowId: win }) => {
-      if (windowId.value === null || win === windowId.value) void setTab(id);
+      if (windowId.value !== null && win !== windowId.value) return;
+      onSwitch();
+      void setTab(id);
     });
     browser.tabs.onUpdated.addListener((id, change) => {
       if (id !== tabId.value) return;
@@ -254,6 +259,11 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
     /** True when there is a view to go back to. */
     canGoBack: () => history.depth > 0,
     async load(options: { tab?: boolean } = {}) {
+      // The panel follows the active tab from the start: a tab activated while the first tab, its
+      // report or the settings are read (the panel reloads when the reader's own terms change, as
+      // they switch back to the page) is followed, and the first tab's answer no longer applies.
+      let switched = false;
+      if (surface === 'panel') followActiveTab(() => (switched = true));
       const tab = (async () => {
         if (options.tab === false) return null;
         const fromQuery = Number(url.searchParams.get('tabId'));
@@ -275,7 +285,7 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
       const [loaded, id] = await Promise.all([loadSettings(), tab]);
       performance.mark('popup-settings');
       settings.value = loaded;
-      tabId.value = id;
+      if (!switched) tabId.value = id;
       watchSettings((s) => {
         settings.value = s;
         // The content script repaints by itself; the report's active flag and muted terms may change.
@@ -295,12 +305,12 @@ export function createPopupModel(lexicon: GlossaryLexicon, loadFullLexicon: () =
         ?.getAll()
         .then((all) => (shortcuts.value = shortcutLines(all)))
         .catch(() => (shortcuts.value = []));
-      if (surface === 'panel') followActiveTab();
-      page.value = (await report) ?? { kind: 'unavailable', reason: REASONS.noTab, reloadable: false };
+      const first = await report;
+      if (!switched) page.value = first ?? { kind: 'unavailable', reason: REASONS.noTab, reloadable: false };
       // Time from the document's start to a rendered report, for the tests and the curious.
       document.documentElement.dataset.readyMs = performance.now().toFixed(0);
       document.documentElement.dataset.ready = 'true';
-      if (id !== null && page.value.kind === 'ready' && page.value.partial) completing = complete(id);
+      if (!switched && id !== null && page.value.kind === 'ready' && page.value.partial) completing = complete(id);
       // Explanations are likely next: fetch them once the first view is up.
       window.setTimeout(() => void loadFull(), 0);
     },
