@@ -346,7 +346,7 @@ describe('matcher: the pair filter changes nothing but the work', () => {
   // The first words of many phrases, and words that follow them in ordinary prose.
   const words = ['the', 'to', 'in', 'for', 'our', 'are', 'on', 'as', 'a', 'weather', 'Kremlin', 'Beijing', 'said', 'its', "West's", 'world', 'order', 'security', 'United', 'States', 'of', 'and', 'partnership', 'with', 'Microsoft'];
   const piece = fc.oneof(
-    fc.constantFrom(...variants).map((v) => v),
+    fc.constantFrom(...variants),
     fc.constantFrom(...variants).map((v) => v.toUpperCase()),
     fc.constantFrom(...variants).map((v) => `${v}'s`),
     fc.constantFrom(...words),
@@ -364,7 +364,7 @@ describe('matcher: the pair filter changes nothing but the work', () => {
     );
   });
 
-  it('finds every variant of every family standing in a sentence', () => {
+  it('finds what the unfiltered matcher finds for every variant of every family standing in a sentence', () => {
     const missed: string[] = [];
     for (const v of variants) {
       const sentence = `Officials in the capital spoke of ${v} to the press on Tuesday.`;
@@ -394,9 +394,10 @@ describe('matcher: the pair filter changes nothing but the work', () => {
 });
 
 describe("finder: a block's cue windows read from one scan of the block", () => {
-  // The finder scans a block's text for cues once and reads each sentence-bounded window from that
-  // scan, unless a match of it crosses the window's bounds. This is the fact it rests on, over the
-  // real cue phrases: a window's own scan finds exactly the whole scan's matches inside it then.
+  // Once a block's sentence-bounded windows add up to more than the block, the finder scans the
+  // block for cues once and reads each window from that scan, unless a match of it crosses the
+  // window's bounds. This is the fact it rests on, over the real cue phrases: a window's own scan
+  // finds exactly the whole scan's matches inside it then.
   const cues = createMatcher(compiled.context.trie);
   const phrases: string[] = [];
   const collect = (node: TrieNode, words: string[]) => {
