@@ -77,6 +77,8 @@ export function createMatcher(trie: TrieRoot): Matcher {
   const keys: string[] = new Array<string>(LOOKAHEAD).fill('');
   let read = 0;
   let exhausted = false;
+  /** True when {@link mayContinue} left `ahead` on the candidate's next token (so the walk need not read it again). */
+  let peeked = false;
   /** The longest end found by the current walk, and its entry. */
   let bestEnd = -1;
   let bestEntry = -1;
@@ -88,12 +90,17 @@ export function createMatcher(trie: TrieRoot): Matcher {
         exhausted = true;
         break;
       }
-      ends[read] = ahead.end;
-      gaps[read] = ahead.softBefore ? 1 : ahead.commaBefore ? 2 : 0;
-      keys[read] = ahead.key();
-      read++;
+      buffer();
     }
     return i < read;
+  }
+
+  /** Appends the `ahead` scanner's token to the buffer. */
+  function buffer(): void {
+    ends[read] = ahead.end;
+    gaps[read] = ahead.softBefore ? 1 : ahead.commaBefore ? 2 : 0;
+    keys[read] = ahead.key();
+    read++;
   }
 
   /** Records a complete variant ending at `end`. */
@@ -145,7 +152,8 @@ export function createMatcher(trie: TrieRoot): Matcher {
     if (first.c !== undefined) {
       read = 0;
       exhausted = false;
-      ahead.reset(text, scanner.end);
+      if (peeked) buffer();
+      else ahead.reset(text, scanner.end);
       walk(first, 0);
     }
     return bestEnd;
@@ -159,12 +167,14 @@ export function createMatcher(trie: TrieRoot): Matcher {
    * negatives, so every match the trie walk would find passes.
    */
   function mayContinue(text: string, h: number, s: number): boolean {
+    peeked = false;
     if (mayStart(pairs, pairHash(h, ALONE)) || (s !== h && mayStart(pairs, pairHash(s, ALONE)))) return true;
     ahead.reset(text, scanner.end);
     if (!ahead.next() || !ahead.softBefore) return false;
     const h2 = ahead.hash;
     const s2 = ahead.stemHash;
-    return mayStart(pairs, pairHash(h, h2)) || (s2 !== h2 && mayStart(pairs, pairHash(h, s2)));
+    peeked = mayStart(pairs, pairHash(h, h2)) || (s2 !== h2 && mayStart(pairs, pairHash(h, s2)));
+    return peeked;
   }
 
   /** Tokens read by the last {@link scan}. */
