@@ -180,50 +180,44 @@ export function createFinder(lexicon: Pick<CompiledLexicon, 'trie' | 'entries' |
   const titles = titleBit < 0 ? 0 : 1 << titleBit;
   const { entries, terms } = lexicon;
 
-  /** The text whose cue matches {@link cuesBetween} keeps, and those matches (offsets into it). */
-  let wholeText: string | null = null;
-  let wholeCues: readonly Match[] = [];
-  /** The text whose windows were scanned alone so far, and their length in all. */
-  let windowsOf: string | null = null;
+  /** The text whose windows {@link cuesBetween} reads, their length so far, and its cue matches once scanned whole. */
+  let current: string | null = null;
   let windowsRead = 0;
+  let wholeCues: readonly Match[] | null = null;
 
   /**
    * The cue matches in `text[from, to)`, and the offset their `start` and `end` are relative to.
    * Windows that begin and end at sentence bounds (`aligned`) are scanned alone until they add up
-   * to more than the text; from then on they are read from one scan of the whole text, kept for
-   * its other windows: a block with many finds reads its sentences about twice, not once for
-   * every window around every find, and a long block with one find still reads only its
-   * sentences. That scan finds in a window exactly what the window's own scan finds unless one of
-   * its matches crosses a bound of the window (a phrase across a line break, which ends a sentence
-   * but not a phrase); then, and for other windows, the window is scanned alone.
+   * to more than the text; from then on they are read from one scan of the whole text: a block
+   * with many finds reads its sentences about twice, not once for every window around every find,
+   * and a long block with one find still reads only its sentences. That scan finds in a window
+   * exactly what the window's own scan finds unless one of its matches crosses a bound of the
+   * window (a phrase across a line break, which ends a sentence but not a phrase); then, and for
+   * other windows, the window is scanned alone.
    */
   function cuesBetween(text: string, from: number, to: number, aligned: boolean): { matches: readonly Match[]; base: number } {
-    // A sentence longer than `sentenceAround` reads is cut there, maybe inside a word: scanned alone.
-    const bounded = aligned && splitsNoWord(text, from) && splitsNoWord(text, to);
-    if (bounded && text !== wholeText) {
-      if (text !== windowsOf) {
-        windowsOf = text;
+    if (aligned) {
+      if (text !== current) {
+        current = text;
         windowsRead = 0;
+        wholeCues = null;
       }
-      windowsRead += to - from;
-      if (windowsRead > text.length) {
-        wholeCues = cues.findMatches(text);
-        wholeText = text;
-      }
-    }
-    if (bounded && text === wholeText) {
-      const inside: Match[] = [];
-      let crossed = false;
-      for (const m of wholeCues) {
-        if (m.end <= from) continue;
-        if (m.start >= to) break;
-        if (m.start < from || m.end > to) {
-          crossed = true;
-          break;
+      if (wholeCues === null && (windowsRead += to - from) > text.length) wholeCues = cues.findMatches(text);
+      // A sentence longer than `sentenceAround` reads is cut there, maybe inside a word: scanned alone.
+      if (wholeCues !== null && splitsNoWord(text, from) && splitsNoWord(text, to)) {
+        const inside: Match[] = [];
+        let crossed = false;
+        for (const m of wholeCues) {
+          if (m.end <= from) continue;
+          if (m.start >= to) break;
+          if (m.start < from || m.end > to) {
+            crossed = true;
+            break;
+          }
+          inside.push(m);
         }
-        inside.push(m);
+        if (!crossed) return { matches: inside, base: 0 };
       }
-      if (!crossed) return { matches: inside, base: 0 };
     }
     return { matches: cues.findMatches(text.slice(from, to)), base: from };
   }
